@@ -1,0 +1,94 @@
+"""Query filters of the list endpoints.
+
+The claim list uses ClaimFilter, the one filterset it shares with the web UI and
+the exports, through the claim_list selector; the other lists have small
+filtersets of their own, by the ids of what they belong to.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from claims.choices import ActorKind, AffiliationRelation, OutletKind, Reliability, Stance
+from claims.models import Actor, Affiliation, Appearance, Citation, Outlet, StatusEvidence
+
+MAX_ID = 2**63 - 1  # BigAutoField
+
+
+class ClaimFilterDescription(DjangoFilterBackend):
+    """Describes ClaimFilter's parameters in the schema; it filters nothing itself.
+
+    The claim list calls claims.selectors.claims.claim_list, which applies the same
+    ClaimFilter, so the API, the web UI and the exports filter claims one way.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
+        return queryset
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A whole-number id: `1.5` is refused rather than read as 1, and one past 64 bits is refused
+    rather than sent to a database that cannot compare it."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class OutletFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=OutletKind.choices)
+    reliability = django_filters.ChoiceFilter(choices=Reliability.choices)
+
+    class Meta:
+        model = Outlet
+        fields: list[str] = []
+
+
+class ActorFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=ActorKind.choices)
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+
+class AffiliationFilter(django_filters.FilterSet):
+    outlet = IdFilter(field_name="outlet_id", help_text="The tied outlet's id.")
+    actor = IdFilter(field_name="actor_id", help_text="The actor's id.")
+    relation = django_filters.ChoiceFilter(choices=AffiliationRelation.choices)
+
+    class Meta:
+        model = Affiliation
+        fields: list[str] = []
+
+
+class AppearanceFilter(django_filters.FilterSet):
+    claim = IdFilter(field_name="claim_id", help_text="The claim's id.")
+    outlet = IdFilter(field_name="outlet_id", help_text="The outlet's id.")
+
+    class Meta:
+        model = Appearance
+        fields: list[str] = []
+
+
+class CitationFilter(django_filters.FilterSet):
+    claim = IdFilter(field_name="claim_id", help_text="The claim's id.")
+
+    class Meta:
+        model = Citation
+        fields: list[str] = []
+
+
+class EvidenceFilter(django_filters.FilterSet):
+    claim = IdFilter(field_name="claim_id", help_text="The claim's id.")
+    stance = django_filters.ChoiceFilter(choices=Stance.choices)
+
+    class Meta:
+        model = StatusEvidence
+        fields: list[str] = []

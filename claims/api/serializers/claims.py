@@ -1,0 +1,75 @@
+"""Claims: what a client sends to record one, and the representation SPEC §8 gives."""
+
+from rest_framework import serializers
+
+from claims.api.serializers.base import InputSerializer, OutputSerializer
+from claims.choices import ConfidenceLabel
+from claims.models import Claim
+
+CLAIM_FIELDS = [
+    "id",
+    "url",
+    "text",
+    "kind",
+    "status",
+    "review_state",
+    "subject",
+    "event",
+    "first_reported",
+    "confidence",
+    "confidence_label",
+    "credibility",
+    "admiralty_code",
+    "confidence_factors",
+    "independent_origin_count",
+    "appearance_count",
+    "created_at",
+    "updated_at",
+]
+
+
+class ClaimInputSerializer(InputSerializer):
+    """A new claim starts in draft; its review state moves only through the workflow actions."""
+
+    class Meta:
+        model = Claim
+        fields = ["text", "kind", "subject", "event"]
+
+
+class ConfidenceFactorSerializer(serializers.Serializer):
+    factor = serializers.CharField(help_text="e.g. independent_origin, dependent_origin, responsibility.")
+    effect = serializers.IntegerField(help_text="Points this factor adds to (or takes from) the confidence.")
+    detail = serializers.CharField(help_text="The reason, in words.")
+
+
+class ClaimSerializer(OutputSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    confidence = serializers.IntegerField(min_value=0, max_value=100, help_text="0-100, the STIX 2.1 scale.")
+    confidence_label = serializers.ChoiceField(
+        choices=ConfidenceLabel.choices, help_text="ICD 203 words for the confidence band (STIX 2.1 Appendix A)."
+    )
+    credibility = serializers.IntegerField(
+        min_value=1, max_value=6, help_text="Admiralty information-credibility digit, from corroboration."
+    )
+    admiralty_code = serializers.CharField(
+        help_text='Best origin\'s reliability letter and the credibility, e.g. "C3".'
+    )
+    confidence_factors = ConfidenceFactorSerializer(many=True, help_text="What the confidence is made of.")
+    independent_origin_count = serializers.IntegerField(help_text="Independent groups among the origins (SPEC §5).")
+    appearance_count = serializers.IntegerField()
+    first_reported = serializers.DateField(allow_null=True, help_text="Date of the earliest appearance.")
+
+    class Meta:
+        model = Claim
+        fields = CLAIM_FIELDS
+        read_only_fields = CLAIM_FIELDS
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """One claim; with ?as_of=, its computed fields from what was published by that date."""
+
+    as_of = serializers.DateField(allow_null=True, help_text="The date asked for with ?as_of=, or null for now.")
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*CLAIM_FIELDS, "as_of"]
+        read_only_fields = fields

@@ -1,0 +1,63 @@
+"""Outlets, with their stated affiliations and track record on the detail page."""
+
+from rest_framework import serializers
+
+from claims.api.serializers.affiliations import OutletAffiliationSerializer
+from claims.api.serializers.base import AliasesField, InputSerializer, OutputSerializer
+from claims.models import Outlet
+
+OUTLET_FIELDS = [
+    "id",
+    "name",
+    "slug",
+    "aliases",
+    "kind",
+    "country",
+    "language",
+    "url",
+    "domain",
+    "reliability",
+    "reliability_note",
+    "created_at",
+    "updated_at",
+]
+
+
+class OutletInputSerializer(InputSerializer):
+    """Only reviewers may set `reliability`; the service answers 403 to anyone else who changes it."""
+
+    aliases = AliasesField(required=False)
+
+    class Meta:
+        model = Outlet
+        fields = ["name", "slug", "aliases", "kind", "country", "language", "url", "reliability"]
+        extra_kwargs = {"slug": {"required": False, "allow_blank": True}}
+
+
+class OutletSerializer(OutputSerializer):
+    aliases = AliasesField()
+
+    class Meta:
+        model = Outlet
+        fields = OUTLET_FIELDS
+        read_only_fields = OUTLET_FIELDS
+
+
+class TrackRecordSerializer(serializers.Serializer):
+    """Claims this outlet originated, by their responsibility status now."""
+
+    originated = serializers.IntegerField()
+    confirmed = serializers.IntegerField()
+    denied = serializers.IntegerField()
+    unclaimed = serializers.IntegerField()
+
+
+class OutletDetailSerializer(OutletSerializer):
+    affiliations = OutletAffiliationSerializer(
+        source="stated_affiliations", many=True, help_text="Each tie with who states it."
+    )
+    track_record = TrackRecordSerializer()
+
+    class Meta(OutletSerializer.Meta):
+        fields = [*OUTLET_FIELDS, "affiliations", "track_record"]
+        read_only_fields = fields

@@ -1,0 +1,56 @@
+"""REST API routes (SPEC §8): /api/v1/…, the OpenAPI schema and its Swagger UI."""
+
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from claims.api.errors import not_found
+from claims.api.exports import (
+    ClaimCsvExportView,
+    ClaimJsonLinesExportView,
+    ClaimReviewView,
+    ProvView,
+    StixView,
+)
+from claims.api.similar import SimilarClaimsView
+from claims.api.views.claims import ClaimViewSet
+from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
+from claims.api.views.rows import AffiliationViewSet, AppearanceViewSet, CitationViewSet, EvidenceViewSet
+
+app_name = "api"
+
+
+class Router(DefaultRouter):
+    include_format_suffixes = False  # One representation, JSON: no `claims.json`-style routes.
+
+
+router = Router()
+router.register("outlets", OutletViewSet, basename="outlet")
+router.register("actors", ActorViewSet, basename="actor")
+router.register("affiliations", AffiliationViewSet, basename="affiliation")
+router.register("events", EventViewSet, basename="event")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("appearances", AppearanceViewSet, basename="appearance")
+router.register("citations", CitationViewSet, basename="citation")
+router.register("evidence", EvidenceViewSet, basename="evidence")
+
+# Explicit routes under claims/ go here, BEFORE the router: the router would read
+# "similar" or "export.csv" as a claim id. The exports (claims/api/exports.py:
+# claims/export.csv, claims/<id>/claimreview|stix|prov/) and the near-duplicate
+# search (claims/api/similar.py: claims/similar/) add their path()s to this list.
+before_router: list[URLPattern | URLResolver] = [
+    path("claims/export.csv", ClaimCsvExportView.as_view(), name="claim-export-csv"),
+    path("claims/export.jsonl", ClaimJsonLinesExportView.as_view(), name="claim-export-jsonl"),
+    path("claims/similar/", SimilarClaimsView.as_view(), name="claim-similar"),
+    path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
+    path("claims/<int:pk>/stix/", StixView.as_view(), name="claim-stix"),
+    path("claims/<int:pk>/prov/", ProvView.as_view(), name="claim-prov"),
+]
+
+urlpatterns = [
+    path("v1/", include([*before_router, *router.urls])),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Last: any other address under /api/ answers a JSON 404, not an HTML page.
+    re_path(r"^.*$", not_found),
+]

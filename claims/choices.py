@@ -1,0 +1,93 @@
+"""Every enumerated value of the domain, in one place."""
+
+from django.db import models
+
+
+class OutletKind(models.TextChoices):
+    NEWSPAPER = "newspaper", "Newspaper"
+    TV = "tv", "Television"
+    RADIO = "radio", "Radio"
+    WEBSITE = "website", "Website"
+    NEWS_AGENCY = "news_agency", "News agency"
+    THINK_TANK = "think_tank", "Think tank"
+    GOVERNMENT = "government", "Government"
+    SOCIAL_MEDIA = "social_media", "Social media"
+    WIRE = "wire", "Wire service"
+    OTHER = "other", "Other"
+
+
+class Reliability(models.TextChoices):
+    """Admiralty (NATO AJP-2.1) source-reliability grades."""
+
+    A = "A", "A: completely reliable"
+    B = "B", "B: usually reliable"
+    C = "C", "C: fairly reliable"
+    D = "D", "D: not usually reliable"
+    E = "E", "E: unreliable"
+    F = "F", "F: reliability cannot be judged"
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state", "State"
+    ARMED_GROUP = "armed_group", "Armed group"
+    COALITION = "coalition", "Coalition"
+    OFFICIAL = "official", "Official"
+    PERSON = "person", "Person"
+    OTHER = "other", "Other"
+
+
+class AffiliationRelation(models.TextChoices):
+    AFFILIATED_WITH = "affiliated_with", "Affiliated with"
+    OWNED_BY = "owned_by", "Owned by"
+    SUPPORTS = "supports", "Supports"
+    OVERSEEN_BY = "overseen_by", "Overseen by"
+    STATE_MEDIA_OF = "state_media_of", "State media of"
+    FUNDED_BY = "funded_by", "Funded by"
+
+
+class ClaimKind(models.TextChoices):
+    ATTRIBUTION = "attribution", "Attribution"
+    RESPONSIBILITY = "responsibility", "Claim of responsibility"
+    DENIAL = "denial", "Denial"
+    THREAT = "threat", "Threat"
+    STATEMENT = "statement", "Statement"
+    OTHER = "other", "Other"
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Rejected"
+    RETRACTED = "retracted", "Retracted"
+
+
+class CitationKind(models.TextChoices):
+    REPUBLISHED = "republished", "Republished"
+    CITED = "cited", "Cited"
+    QUOTED = "quoted", "Quoted"
+    TRANSLATED = "translated", "Translated"
+    PARAPHRASED = "paraphrased", "Paraphrased"
+
+
+class Stance(models.TextChoices):
+    CONFIRMS = "confirms", "Confirms"
+    DENIES = "denies", "Denies"
+
+
+class ResponsibilityStatus(models.TextChoices):
+    UNCLAIMED = "unclaimed", "Unclaimed"
+    CONFIRMED = "confirmed", "Confirmed"
+    DENIED = "denied", "Denied"
+
+
+class ConfidenceLabel(models.TextChoices):
+    """ICD 203 words of estimative probability, by STIX 2.1 Appendix A bands."""
+
+    ALMOST_NO_CHANCE = "almost no chance", "Almost no chance"
+    VERY_UNLIKELY = "very unlikely", "Very unlikely"
+    UNLIKELY = "unlikely", "Unlikely"
+    ROUGHLY_EVEN_CHANCE = "roughly even chance", "Roughly even chance"
+    LIKELY = "likely", "Likely"
+    VERY_LIKELY = "very likely", "Very likely"
+    ALMOST_CERTAIN = "almost certain", "Almost certain"

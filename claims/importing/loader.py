@@ -1,0 +1,246 @@
+"""Writes one ClaimRecord through the services: the claim, its appearances, citations and evidence.
+
+Every row goes through the same service functions as the web UI, the admin and
+the API, so an import refuses exactly what they refuse, with their messages.
+
+Re-importing is safe (docs/api-exports-import.md, "Idempotency"): a claim is
+found again by its external_ref (or, without one, by its text, subject and
+event); an appearance by its ref, else by outlet, date and url; a citation by
+its two ends; evidence by its ref, else by stance, date, actor, appearance and
+url. What is found is updated where the file differs and left alone where it
+does not; nothing is ever withdrawn by an import.
+"""
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from claims.choices import ReviewState
+from claims.errors import DomainError, InvalidInput
+from claims.importing.lookups import Lookups
+from claims.importing.records import AppearanceRecord, CitationRecord, ClaimRecord, EvidenceRecord, RecordError
+from claims.models import Actor, Appearance, Citation, Claim, Event, StatusEvidence
+from claims.services import appearances as appearance_services
+from claims.services import claims as claim_services
+from claims.services import evidence as evidence_services
+from claims.services.appearances import appearance_create, appearance_update
+from claims.services.citations import citation_create, citation_update
+from claims.services.claims import claim_create, claim_update
+from claims.services.evidence import evidence_create, evidence_update
+from claims.services.persistence import changed_fields
+from claims.services.workflow import claim_publish_imported, claim_reject, claim_retract, claim_submit
+
+# Fields kept as stored when the file leaves them blank: formats that cannot carry them (CSV) must not erase them.
+KEPT_WHEN_BLANK = {"notes", "source_document"}
+
+
+@contextmanager
+def located(line: int, where: str = "") -> Iterator[None]:
+    """A domain error raised inside becomes a RecordError at this line, naming the part of the record."""
+    try:
+        yield
+    except DomainError as exc:
+        raise RecordError(f"{where}: {exc.message}" if where else exc.message, line=line) from exc
+
+
+@dataclass
+class Existing:
+    """A claim's current appearances, citations and evidence, indexed by what a record can name them by."""
+
+    appearances_by_ref: dict[str, Appearance] = field(default_factory=dict)
+    appearances_by_key: dict[tuple, Appearance] = field(default_factory=dict)
+    citations: dict[tuple[int, int], Citation] = field(default_factory=dict)
+    evidence_by_ref: dict[str, StatusEvidence] = field(default_factory=dict)
+    evidence_by_key: dict[tuple, StatusEvidence] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, claim: Claim) -> "Existing":
+        found = cls()
+        for a in Appearance.objects.current().filter(claim=claim).order_by("id"):
+            found.appearances_by_ref.update({a.external_ref: a} if a.external_ref else {})
+            found.appearances_by_key.setdefault((a.outlet_id, a.published_on, a.url), a)
+        found.citations = {(c.citing_id, c.cited_id): c for c in Citation.objects.current().filter(claim=claim)}
+        for e in StatusEvidence.objects.current().filter(claim=claim).order_by("id"):
+            found.evidence_by_ref.update({e.external_ref: e} if e.external_ref else {})
+            found.evidence_by_key.setdefault((e.stance, e.date, e.actor_id, e.appearance_id, e.url), e)
+        return found
+
+    def appearance(self, stored_ref: str | None, ref: str, key: tuple) -> Appearance | None:
+        by_ref = self.appearances_by_ref.get(stored_ref or "") or self.appearances_by_ref.get(ref or "")
+        return by_ref or self.appearances_by_key.get(key)
+
+    def evidence_item(self, stored_ref: str | None, ref: str, key: tuple) -> StatusEvidence | None:
+        by_ref = self.evidence_by_ref.get(stored_ref or "") or self.evidence_by_ref.get(ref or "")
+        return by_ref or self.evidence_by_key.get(key)
+
+
+def _wanted(values: dict) -> dict:
+    return {key: value for key, value in values.items() if not (key in KEPT_WHEN_BLANK and not value)}
+
+
+class ClaimImport:
+    def __init__(self, record: ClaimRecord, lookups: Lookups, *, source: str) -> None:
+        self.record, self.lookups, self.source = record, lookups, source
+        self.counts: Counter[str] = Counter()
+        self.refs: dict[str, Appearance] = {}
+        self.claim: Claim | None = None
+        self.created = False
+
+    def run(self) -> Counter[str]:
+        record = self.record
+        with located(record.line):
+            subject = self.lookups.actor(record.subject) if record.subject else None
+            event = self.lookups.event(record.event) if record.event else None
+            self.save_claim(subject, event)
+        existing = self.existing_rows()
+        for number, appearance in enumerate(record.appearances, start=1):
+            with located(appearance.line, f"appearance #{number}"):
+                self.save_appearance(appearance, existing)
+        for number, citation in enumerate(record.citations, start=1):
+            with located(citation.line, f"citation #{number}"):
+                self.save_citation(citation, existing)
+        for number, evidence in enumerate(record.evidence, start=1):
+            with located(evidence.line, f"evidence #{number}"):
+                self.save_evidence(evidence, existing)
+        if self.created:
+            with located(record.line, "review_state"):
+                self.move_to_review_state()
+        return self.counts
+
+    def stored_ref(self, ref: str) -> str | None:
+        """Refs are local to a record; stored, they are prefixed with the claim's own (as the seeds do)."""
+        claim_ref = self.record.external_ref
+        if not (ref and claim_ref):
+            return None
+        return ref if ref.startswith(f"{claim_ref}/") else f"{claim_ref}/{ref}"
+
+    # The claim
+
+    def find_claim(self, subject: Actor | None, event: Event | None) -> Claim | None:
+        record = self.record
+        if record.external_ref:
+            found = Claim.objects.filter(external_ref=record.external_ref).first()
+            if found is not None:
+                return found
+        unnamed = Claim.objects.filter(external_ref__isnull=True, text=record.text.strip())
+        return unnamed.filter(subject=subject, event=event).order_by("id").first()
+
+    def save_claim(self, subject: Actor | None, event: Event | None) -> None:
+        record = self.record
+        values = {"text": record.text.strip(), "kind": record.kind, "subject": subject, "event": event}
+        values |= {"notes": record.notes, "source_document": record.source_document}
+        claim = self.find_claim(subject, event)
+        if claim is None:
+            self.claim = claim_create(external_ref=record.external_ref or None, **values)
+            self.created = True
+            self.counts["claims created"] += 1
+            return
+        self.claim = claim
+        changes = _wanted(values)
+        changed = changed_fields(claim, changes, claim_services.EDITABLE)
+        if changed:
+            claim_update(claim=claim, **{field: changes[field] for field in changed})
+        self.counts["claims updated" if changed else "claims unchanged"] += 1
+
+    def move_to_review_state(self) -> None:
+        """A new claim is brought to the state the file gives; the steps are recorded with no user."""
+        target, claim = self.record.review_state or ReviewState.DRAFT, self.claim
+        comment = f"Imported from {self.source}, line {self.record.line}."
+        reason = self.record.review_comment or comment
+        if target not in ReviewState.values:
+            raise InvalidInput(f"Unknown review state {target!r}; one of: {', '.join(ReviewState.values)}.")
+        if target == ReviewState.IN_REVIEW:
+            claim_submit(claim=claim, comment=comment)
+        elif target == ReviewState.REJECTED:
+            claim_submit(claim=claim, comment=comment)
+            claim_reject(claim=claim, comment=reason)
+        elif target in (ReviewState.PUBLISHED, ReviewState.RETRACTED):
+            claim_publish_imported(claim=claim, comment=comment)
+            if target == ReviewState.RETRACTED:
+                claim_retract(claim=claim, reason=reason)
+
+    # Its rows
+
+    def existing_rows(self) -> "Existing":
+        """The claim's current rows, read once, to find again what a re-import names (none for a new claim)."""
+        return Existing() if self.created else Existing.of(self.claim)
+
+    def save_appearance(self, item: AppearanceRecord, existing: "Existing") -> None:
+        if item.ref in self.refs:
+            raise InvalidInput(f'The ref "{item.ref}" names two appearances of this record.', field="ref")
+        outlet = self.lookups.outlet(item.outlet)
+        stored_ref = self.stored_ref(item.ref)
+        values = {
+            "outlet": outlet,
+            "published_on": item.published_on,
+            "url": item.url,
+            "headline": item.headline,
+            "language": item.language,
+            "excerpt": item.excerpt,
+            "attributed_source": item.attributed_source,
+            "source_document": item.source_document,
+        }
+        match = existing.appearance(stored_ref, item.ref, (outlet.pk, item.published_on, item.url))
+        if match is None:
+            appearance = appearance_create(claim=self.claim, external_ref=stored_ref, **values)
+            self.counts["appearances created"] += 1
+        else:
+            changes = _wanted(values)
+            changed = changed_fields(match, changes, appearance_services.EDITABLE)
+            appearance = appearance_update(appearance=match, **{f: changes[f] for f in changed}) if changed else match
+            self.counts["appearances updated" if changed else "appearances unchanged"] += 1
+        if item.ref:
+            self.refs[item.ref] = appearance
+
+    def appearance_named(self, ref: str) -> Appearance:
+        """An appearance of this record by its ref, else any appearance by its stored external_ref."""
+        if ref in self.refs:
+            return self.refs[ref]
+        found = Appearance.objects.filter(external_ref=ref).first()
+        if found is None:
+            raise InvalidInput(f'No appearance has the ref "{ref}" in this record or in the database.', field="ref")
+        return found
+
+    def save_citation(self, item: CitationRecord, existing: "Existing") -> None:
+        citing, cited = self.appearance_named(item.citing), self.appearance_named(item.cited)
+        match = existing.citations.get((citing.pk, cited.pk))
+        if match is None:
+            citation_create(citing=citing, cited=cited, kind=item.kind, note=item.note)
+            self.counts["citations created"] += 1
+            return
+        changes = {"kind": item.kind, "note": item.note}
+        changed = {field for field, value in changes.items() if getattr(match, field) != value}
+        if changed:
+            citation_update(citation=match, **{field: changes[field] for field in changed})
+        self.counts["citations updated" if changed else "citations unchanged"] += 1
+
+    def save_evidence(self, item: EvidenceRecord, existing: "Existing") -> None:
+        actor = self.lookups.actor(item.actor) if item.actor else None
+        appearance = self.appearance_named(item.appearance) if item.appearance else None
+        stored_ref = self.stored_ref(item.ref)
+        values = {
+            "stance": item.stance,
+            "date": item.date,
+            "actor": actor,
+            "appearance": appearance,
+            "url": item.url,
+            "note": item.note,
+            "source_document": item.source_document,
+        }
+        key = (item.stance, item.date, actor.pk if actor else None, appearance.pk if appearance else None, item.url)
+        match = existing.evidence_item(stored_ref, item.ref, key)
+        if match is None:
+            evidence_create(claim=self.claim, external_ref=stored_ref, **values)
+            self.counts["evidence created"] += 1
+            return
+        changes = _wanted(values)
+        changed = changed_fields(match, changes, evidence_services.EDITABLE)
+        if changed:
+            evidence_update(evidence=match, **{field: changes[field] for field in changed})
+        self.counts["evidence updated" if changed else "evidence unchanged"] += 1
+
+
+def claim_import(record: ClaimRecord, lookups: Lookups, *, source: str) -> Counter[str]:
+    """Write one record; raises RecordError (its savepoint then undoes it) if any part is refused."""
+    return ClaimImport(record, lookups, source=source).run()

@@ -1,0 +1,21 @@
+from claims.models.actor import Actor
+from claims.models.affiliation import Affiliation
+from claims.models.appearance import Appearance
+from claims.models.citation import Citation
+from claims.models.claim import Claim
+from claims.models.event import Event
+from claims.models.evidence import StatusEvidence
+from claims.models.outlet import Outlet
+from claims.models.review import ReviewTransition
+
+__all__ = [
+    "Actor",
+    "Affiliation",
+    "Appearance",
+    "Citation",
+    "Claim",
+    "Event",
+    "Outlet",
+    "ReviewTransition",
+    "StatusEvidence",
+]

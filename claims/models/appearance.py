@@ -1,0 +1,53 @@
+from datetime import date
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from claims.models.base import ClaimRowQuerySet, Timestamped, Withdrawable
+
+
+class AppearanceQuerySet(ClaimRowQuerySet):
+    def known_on(self, day: date | None) -> "AppearanceQuerySet":
+        """Current appearances published on or before `day` (all current ones if None)."""
+        current = self.current()
+        return current if day is None else current.filter(published_on__lte=day)
+
+    def origins(self) -> "AppearanceQuerySet":
+        """Appearances that cite nothing: where a claim enters the record (SPEC §5)."""
+        citation = apps.get_model("claims", "Citation")
+        return self.exclude(models.Exists(citation.objects.current().filter(citing=models.OuterRef("pk"))))
+
+
+class Appearance(Timestamped, Withdrawable):
+    """One outlet publishing a claim: an article, broadcast, post or report."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="appearances")
+    outlet = models.ForeignKey("claims.Outlet", on_delete=models.PROTECT, related_name="appearances")
+    published_on = models.DateField()
+    url = models.URLField(max_length=1000, blank=True)
+    headline = models.CharField(max_length=500, blank=True)
+    language = models.CharField(max_length=35, blank=True)
+    excerpt = models.TextField(blank=True, help_text="The words of the appearance that carry the claim.")
+    attributed_source = models.CharField(
+        max_length=300, blank=True, help_text='Who the outlet says told it, e.g. "an anonymous US official".'
+    )
+    source_document = models.CharField(max_length=200, blank=True)
+    external_ref = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = AppearanceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["published_on", "id"]
+        indexes = [
+            models.Index(fields=["claim", "published_on"], name="appearance_claim_idx"),
+            models.Index(fields=["outlet", "claim"], name="appearance_outlet_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet} {self.published_on:%Y-%m-%d}"

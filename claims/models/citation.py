@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from claims.choices import CitationKind
+from claims.models.base import ClaimRowQuerySet, Withdrawable
+
+
+class Citation(Withdrawable):
+    """An edge of a republication chain: `citing` took the claim from `cited`.
+
+    Both ends are appearances of the same claim; `claim` repeats it so a chain
+    is read with one indexed filter.
+    """
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="citations")
+    citing = models.ForeignKey("claims.Appearance", on_delete=models.PROTECT, related_name="citations_made")
+    cited = models.ForeignKey("claims.Appearance", on_delete=models.PROTECT, related_name="citations_received")
+    kind = models.CharField(max_length=20, choices=CitationKind.choices, default=CitationKind.CITED)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimRowQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["claim"], name="citation_claim_idx"),
+            models.Index(fields=["cited", "citing"], name="citation_cited_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(citing=models.F("cited")),
+                name="citation_not_self",
+                violation_error_message="An appearance cannot cite itself.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=CitationKind.values),
+                name="citation_kind_valid",
+                violation_error_message="Unknown citation kind.",
+            ),
+            models.UniqueConstraint(
+                fields=["citing", "cited"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="citation_unique_current_edge",
+                violation_error_message="This citation already exists.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citing_id} {self.kind} {self.cited_id}"

@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from claims.choices import ClaimKind, Reliability, ResponsibilityStatus, ReviewState
+from claims.models.base import Timestamped
+from claims.roles import User, is_newsroom
+
+PUBLIC_STATES = (ReviewState.PUBLISHED, ReviewState.RETRACTED)
+
+# Derived from appearances, citations, grades, affiliations and evidence by the
+# scoring services; they are a cache of a computation, so history leaves them out.
+COMPUTED_FIELDS = [
+    "status",
+    "confidence",
+    "credibility",
+    "admiralty_code",
+    "confidence_factors",
+    "independent_origin_count",
+    "appearance_count",
+    "first_reported",
+    "search_text",
+    "text_key",
+]
+
+
+class ClaimQuerySet(models.QuerySet):
+    def visible_to(self, user: User | None) -> "ClaimQuerySet":
+        """The one visibility rule: consumers see published and retracted claims only."""
+        if is_newsroom(user):
+            return self
+        return self.filter(review_state__in=PUBLIC_STATES)
+
+
+class Claim(Timestamped):
+    """One assertion reported in the news, e.g. "group X carried out attack Y"."""
+
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=ClaimKind.choices, default=ClaimKind.ATTRIBUTION)
+    subject = models.ForeignKey("claims.Actor", null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
+    event = models.ForeignKey("claims.Event", null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
+    review_state = models.CharField(
+        max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT, db_index=True
+    )
+    notes = models.TextField(blank=True)
+    source_document = models.CharField(max_length=200, blank=True)
+    external_ref = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims_created",
+    )
+
+    status = models.CharField(
+        max_length=20,
+        choices=ResponsibilityStatus.choices,
+        default=ResponsibilityStatus.UNCLAIMED,
+        db_index=True,
+        editable=False,
+    )
+    confidence = models.PositiveSmallIntegerField(default=0, db_index=True, editable=False)
+    credibility = models.PositiveSmallIntegerField(
+        default=6, editable=False, help_text="Admiralty information-credibility digit, 1-6."
+    )
+    admiralty_code = models.CharField(max_length=2, default=f"{Reliability.F}6", editable=False)
+    confidence_factors = models.JSONField(default=list, blank=True, editable=False)
+    independent_origin_count = models.PositiveIntegerField(default=0, editable=False)
+    appearance_count = models.PositiveIntegerField(default=0, editable=False)
+    first_reported = models.DateField(null=True, blank=True, db_index=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    text_key = models.TextField(blank=True, editable=False)
+
+    objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=COMPUTED_FIELDS)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        permissions = [("review_claim", "Can approve, reject and retract claims")]
+        indexes = [
+            models.Index(fields=["updated_at", "id"], name="claim_sync_idx"),
+            models.Index(fields=["review_state", "updated_at", "id"], name="claim_state_sync_idx"),
+            models.Index(fields=["confidence", "id"], name="claim_confidence_idx"),
+            models.Index(fields=["first_reported", "id"], name="claim_first_reported_idx"),
+            models.Index(fields=["subject", "confidence"], name="claim_subject_idx"),
+            models.Index(fields=["event", "confidence"], name="claim_event_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(review_state__in=ReviewState.values),
+                name="claim_review_state_valid",
+                violation_error_message="Unknown review state.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confidence__lte=100),
+                name="claim_confidence_range",
+                violation_error_message="Confidence is between 0 and 100.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."
+
+    @property
+    def confidence_label(self) -> str:
+        from claims.scoring.confidence import confidence_label
+
+        return confidence_label(self.confidence)

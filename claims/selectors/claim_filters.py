@@ -1,0 +1,131 @@
+"""The claim list filters of SPEC §8, shared by the API, the web UI and exports."""
+
+from datetime import UTC, datetime
+
+import django_filters
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
+from claims.models import Affiliation, Appearance, Claim
+from claims.transliteration import fold, skeleton
+
+ORDERINGS = ("confidence", "first_reported", "updated_at")
+
+
+def by_id_or_slug(value: str, field: str) -> Q:
+    """`actor=12` and `actor=hezbollah` both work; the prefix names the relation."""
+    value = value.strip()
+    # isdecimal, not isdigit: "²" is a digit that int() refuses. Past 18 digits it cannot be
+    # a 64-bit id (and past 4,300 int() refuses it), so it is looked up as the slug it would be.
+    if value.isdecimal() and len(value) <= 18:
+        return Q(**{f"{field}_id": int(value)})
+    return Q(**{f"{field}__slug": value})
+
+
+def search(queryset: QuerySet, text: str) -> QuerySet:
+    """Match the words as given, folded, or by phonetic key at a word start (Hizbullah ≈ Hezbollah)."""
+    text = text.strip()
+    if not text:
+        return queryset
+    condition = Q(search_text__contains=text.lower())
+    folded = fold(text)
+    if folded:
+        condition |= Q(search_text__contains=folded)
+    key = skeleton(text)
+    if key:
+        condition |= Q(search_text__contains=f" {key}")
+    return queryset.filter(condition)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    """Confidence is a whole number from 0 to 100: 50.5 is refused, not compared."""
+
+    field_class = forms.IntegerField
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """Compared in UTC: ISO 8601 allows offsets up to ±23:59, PostgreSQL only up to ±15:59."""
+
+    def filter(self, qs: QuerySet, value: datetime | None) -> QuerySet:
+        if value is not None:
+            try:
+                value = value.astimezone(UTC)
+            except OverflowError:  # year 1 or 9999 pushed past the calendar's end by its offset
+                value = datetime.min.replace(tzinfo=UTC) if value.year == 1 else datetime.max.replace(tzinfo=UTC)
+        return super().filter(qs, value)
+
+
+class IdOrSlugFilter(django_filters.CharFilter):
+    def __init__(self, *args, relation: str, **kwargs) -> None:
+        self.relation = relation
+        kwargs.setdefault("help_text", f"The {relation}'s id or slug.")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return qs if value in (None, "") else qs.filter(by_id_or_slug(value, self.relation))
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=ResponsibilityStatus.choices)
+    review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
+    kind = django_filters.ChoiceFilter(choices=ClaimKind.choices)
+    actor = IdOrSlugFilter(relation="subject", help_text="Subject actor's id or slug.")
+    event = IdOrSlugFilter(relation="event")
+    outlet = django_filters.CharFilter(
+        method="filter_outlet", help_text="Some appearance is by this outlet (id or slug)."
+    )
+    affiliated_with = django_filters.CharFilter(
+        method="filter_affiliated_with",
+        help_text="Some origin's outlet was affiliated with this actor (id or slug) when it published.",
+    )
+    min_confidence = WholeNumberFilter(
+        field_name="confidence", lookup_expr="gte", validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    max_confidence = WholeNumberFilter(
+        field_name="confidence", lookup_expr="lte", validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    reported_after = django_filters.DateFilter(
+        field_name="first_reported", lookup_expr="gte", help_text="First reported on or after (YYYY-MM-DD)."
+    )
+    reported_before = django_filters.DateFilter(
+        field_name="first_reported", lookup_expr="lte", help_text="First reported on or before (YYYY-MM-DD)."
+    )
+    updated_since = UtcDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after this ISO 8601 timestamp."
+    )
+    q = django_filters.CharFilter(method="filter_q", help_text="Words in the claim, its actor or its outlets.")
+    ordering = django_filters.OrderingFilter(
+        fields=ORDERINGS, help_text="confidence, first_reported, updated_at; - for descending."
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def filter_outlet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        appearances = Appearance.objects.current().filter(by_id_or_slug(value, "outlet"), claim=OuterRef("pk"))
+        return queryset.filter(Exists(appearances))
+
+    def filter_affiliated_with(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        ties = Affiliation.objects.current().filter(
+            by_id_or_slug(value, "actor"),
+            Q(valid_from__isnull=True) | Q(valid_from__lte=OuterRef("published_on")),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("published_on")),
+            outlet=OuterRef("outlet"),
+        )
+        origins = Appearance.objects.current().origins().filter(Exists(ties), claim=OuterRef("pk"))
+        return queryset.filter(Exists(origins))
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search(queryset, value)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        # Every ordering ends on id, so pages are stable when values tie.
+        ordering = [str(o) for o in queryset.query.order_by] or ["-updated_at"]
+        last = ordering[-1].lstrip("-")
+        if last != "id":
+            ordering.append("-id" if ordering[-1].startswith("-") else "id")
+        return queryset.order_by(*ordering)

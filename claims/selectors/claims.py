@@ -1,0 +1,77 @@
+"""Composed reads about claims, for the API, the web UI and the admin alike."""
+
+import copy
+from collections.abc import Mapping
+from datetime import date
+
+from django.db.models import Count, QuerySet
+
+from claims.choices import ResponsibilityStatus
+from claims.errors import InvalidInput
+from claims.models import Appearance, Claim, Event, Outlet
+from claims.roles import User
+from claims.scoring.confidence import Score, score
+from claims.selectors.claim_filters import ClaimFilter
+from claims.selectors.scoring_inputs import claim_inputs
+
+
+def claim_queryset(user: User | None) -> QuerySet:
+    return Claim.objects.visible_to(user).select_related("subject", "event")
+
+
+def claim_list(*, user: User | None, filters: Mapping | None = None) -> QuerySet:
+    """Claims the user may see, filtered and ordered as SPEC §8 describes."""
+    filterset = ClaimFilter(data=filters or {}, queryset=claim_queryset(user))
+    if not filterset.is_valid():
+        errors = {field: [str(e) for e in messages] for field, messages in filterset.errors.items()}
+        raise InvalidInput(
+            "Invalid filter: " + "; ".join(f"{f}: {' '.join(m)}" for f, m in errors.items()), errors=errors
+        )
+    return filterset.qs
+
+
+def claim_score_as_of(claim: Claim, as_of: date) -> Score:
+    """Confidence, status and credibility from what was published by `as_of` (SPEC §6.7)."""
+    return score(claim_inputs([claim.pk], as_of=as_of)[claim.pk])
+
+
+def claim_as_of(claim: Claim, as_of: date) -> Claim:
+    """A copy of the claim with its computed fields as they stood on `as_of`; never saved.
+
+    Interfaces show it with the same representation as the claim today.
+    """
+    inputs = claim_inputs([claim.pk], as_of=as_of)[claim.pk]
+    result = score(inputs)
+    then = copy.copy(claim)
+    for name in (
+        "status",
+        "confidence",
+        "credibility",
+        "admiralty_code",
+        "confidence_factors",
+        "independent_origin_count",
+    ):
+        setattr(then, name, getattr(result, name))
+    then.appearance_count, then.first_reported = inputs.appearance_count, inputs.first_reported
+    return then
+
+
+def event_attributions(event: Event, *, user: User | None) -> QuerySet:
+    """An event's competing claims, most credible first (SPEC §6)."""
+    return claim_queryset(user).filter(event=event).order_by("-confidence", "-independent_origin_count", "id")
+
+
+def outlet_track_record(outlet: Outlet, *, user: User | None) -> dict[str, int]:
+    """How many claims the outlet originated are now confirmed, denied or unclaimed."""
+    originated = Appearance.objects.current().origins().filter(outlet=outlet).values("claim_id")
+    counts = dict(
+        Claim.objects.visible_to(user)
+        .filter(pk__in=originated)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("status", "n")
+    )
+    record = {status: counts.get(status, 0) for status in ResponsibilityStatus.values}
+    record["originated"] = sum(record.values())
+    return record

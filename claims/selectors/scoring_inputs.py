@@ -1,0 +1,65 @@
+"""What confidence is computed from, for many claims at once, in a constant number of queries."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Count, Min
+
+from claims.models import Appearance, StatusEvidence
+from claims.scoring.confidence import ClaimInputs, Evidence
+from claims.selectors.independence import OriginRow, origins_with_ties
+
+
+def origin_rows(claim_ids: list[int], as_of: date | None) -> list[OriginRow]:
+    rows = (
+        Appearance.objects.known_on(as_of)
+        .origins()
+        .filter(claim_id__in=claim_ids)
+        .values_list("id", "claim_id", "outlet_id", "outlet__name", "outlet__reliability", "published_on")
+        .order_by()
+    )
+    return [OriginRow(*row) for row in rows]
+
+
+def latest_evidence(claim_ids: list[int], as_of: date | None) -> dict[int, Evidence]:
+    """The most recent current evidence per claim; on a tie of dates the later-recorded wins."""
+    evidence = StatusEvidence.objects.current().filter(claim_id__in=claim_ids)
+    if as_of is not None:
+        evidence = evidence.filter(date__lte=as_of)
+    latest: dict[int, Evidence] = {}
+    rows = evidence.order_by("claim_id", "date", "id").values_list("claim_id", "stance", "date", "actor__name")
+    for claim_id, stance, day, actor_name in rows:
+        latest[claim_id] = Evidence(stance=stance, date=day, actor_name=actor_name or "")
+    return latest
+
+
+def claim_inputs(claim_ids: Iterable[int], *, as_of: date | None = None) -> dict[int, ClaimInputs]:
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    counts = {
+        row["claim_id"]: row
+        for row in Appearance.objects.known_on(as_of)
+        .filter(claim_id__in=ids)
+        .values("claim_id")
+        .annotate(n=Count("id"), first=Min("published_on"))
+        .order_by()
+    }
+    rows = origin_rows(ids, as_of)
+    origin_list, actor_names = origins_with_ties(rows)
+    by_claim = defaultdict(list)
+    for row, origin in zip(rows, origin_list, strict=True):
+        by_claim[row.claim_id].append(origin)
+    evidence = latest_evidence(ids, as_of)
+    return {
+        claim_id: ClaimInputs(
+            claim_id=claim_id,
+            origins=tuple(by_claim.get(claim_id, ())),
+            appearance_count=counts.get(claim_id, {}).get("n", 0),
+            first_reported=counts.get(claim_id, {}).get("first"),
+            latest_evidence=evidence.get(claim_id),
+            actor_names=actor_names,
+        )
+        for claim_id in ids
+    }

@@ -1,0 +1,55 @@
+"""Writes to actors. A name change reaches the search text of the claims about them."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from claims.choices import ActorKind
+from claims.models import Actor
+from claims.services.outlets import clean_aliases
+from claims.services.persistence import apply_changes, require_perm, save_validated
+from claims.services.rescoring import claims_rescore_for_actor
+from claims.services.slugs import slug_for
+from claims.transliteration import search_document
+
+EDITABLE = {"name", "slug", "aliases", "kind", "description"}
+
+
+@transaction.atomic
+def actor_create(
+    *,
+    name: str,
+    slug: str | None = None,
+    aliases: list[str] | None = None,
+    kind: str = ActorKind.OTHER,
+    description: str = "",
+    by: AbstractBaseUser | None = None,
+) -> Actor:
+    require_perm(by, "claims.add_actor")
+    actor = Actor(
+        name=(name or "").strip(),
+        slug=slug_for(Actor, name, slug),
+        aliases=clean_aliases(aliases),
+        kind=kind,
+        description=description,
+    )
+    actor.search_names = search_document(actor.name, *actor.aliases)
+    return save_validated(actor, by=by)
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, by: AbstractBaseUser | None = None, **changes: object) -> Actor:
+    require_perm(by, "claims.change_actor")
+    if "aliases" in changes:
+        changes["aliases"] = clean_aliases(changes["aliases"])
+    if "slug" in changes:
+        changes["slug"] = slug_for(
+            Actor, str(changes.get("name") or actor.name), changes["slug"] or None, instance_pk=actor.pk
+        )
+    changed = apply_changes(actor, changes, EDITABLE)
+    if not changed:
+        return actor
+    actor.search_names = search_document(actor.name, *actor.aliases)
+    save_validated(actor, by=by)
+    if changed & {"name", "aliases"}:
+        claims_rescore_for_actor(actor_id=actor.pk)
+    return actor

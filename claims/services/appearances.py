@@ -1,0 +1,116 @@
+"""Writes to appearances: one outlet publishing a claim."""
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Max, Min
+
+from claims.errors import InvalidInput, NotAllowed
+from claims.models import Appearance, Citation, Claim, Outlet
+from claims.services.claims import refuse_retracted
+from claims.services.persistence import (
+    apply_changes,
+    refuse_withdrawn,
+    reject_future,
+    require_perm,
+    save_validated,
+    withdraw,
+)
+from claims.services.rescoring import claims_rescore
+
+EDITABLE = {"outlet", "published_on", "url", "headline", "language", "excerpt", "attributed_source", "source_document"}
+
+
+def lock_claim(claim_id: int) -> Claim:
+    """Serialise writes to one claim's chain: two concurrent citations could otherwise
+    each pass the cycle check and together close a cycle."""
+    return Claim.objects.select_for_update().get(pk=claim_id)
+
+
+@transaction.atomic
+def appearance_create(
+    *,
+    claim: Claim,
+    outlet: Outlet,
+    published_on: date,
+    url: str = "",
+    headline: str = "",
+    language: str = "",
+    excerpt: str = "",
+    attributed_source: str = "",
+    source_document: str = "",
+    external_ref: str | None = None,
+    by: AbstractBaseUser | None = None,
+) -> Appearance:
+    require_perm(by, "claims.add_appearance")
+    refuse_retracted(claim)
+    reject_future(published_on, "published_on")
+    appearance = Appearance(
+        claim=claim,
+        outlet=outlet,
+        published_on=published_on,
+        url=url,
+        headline=headline,
+        language=language,
+        excerpt=excerpt,
+        attributed_source=attributed_source,
+        source_document=source_document,
+        external_ref=external_ref or None,
+        created_by=by,
+    )
+    save_validated(appearance, by=by)
+    claims_rescore(claim_ids=[claim.pk])
+    return appearance
+
+
+def check_date_order(appearance: Appearance, published_on: date | None) -> None:
+    """A new date must stay on or after what it cites, and on or before what cites it."""
+    if published_on is None:
+        return  # A missing date is refused by the model's own validation, with its message.
+    current = Citation.objects.current()
+    latest_cited = current.filter(citing=appearance).aggregate(d=Max("cited__published_on"))["d"]
+    earliest_citing = current.filter(cited=appearance).aggregate(d=Min("citing__published_on"))["d"]
+    if latest_cited and published_on < latest_cited:
+        raise InvalidInput(
+            f"published_on {published_on} is before {latest_cited}, the date of an appearance it cites.",
+            field="published_on",
+        )
+    if earliest_citing and published_on > earliest_citing:
+        raise InvalidInput(
+            f"published_on {published_on} is after {earliest_citing}, the date of an appearance citing it.",
+            field="published_on",
+        )
+
+
+@transaction.atomic
+def appearance_update(*, appearance: Appearance, by: AbstractBaseUser | None = None, **changes: object) -> Appearance:
+    require_perm(by, "claims.change_appearance")
+    if "claim" in changes and changes["claim"] != appearance.claim:
+        raise NotAllowed("An appearance cannot move to another claim; withdraw it and record a new one.")
+    changes.pop("claim", None)
+    claim = lock_claim(appearance.claim_id)
+    refuse_retracted(claim)
+    refuse_withdrawn(appearance)
+    if "published_on" in changes:
+        reject_future(changes["published_on"], "published_on")
+        check_date_order(appearance, changes["published_on"])
+    if apply_changes(appearance, changes, EDITABLE):
+        save_validated(appearance, by=by)
+        claims_rescore(claim_ids=[claim.pk])
+    return appearance
+
+
+@transaction.atomic
+def appearance_withdraw(*, appearance: Appearance, reason: str, by: AbstractBaseUser | None = None) -> Appearance:
+    """Withdraw the appearance and the citations that touch it, with the same reason."""
+    require_perm(by, "claims.change_appearance")
+    refuse_retracted(lock_claim(appearance.claim_id))
+    withdraw(appearance, reason=reason, by=by)
+    touching = Citation.objects.current().filter(citing=appearance) | Citation.objects.current().filter(
+        cited=appearance
+    )
+    for citation in touching:
+        withdraw(citation, reason=f"Appearance {appearance.pk} withdrawn: {reason.strip()}", by=by)
+    claims_rescore(claim_ids=[appearance.claim_id])
+    return appearance

@@ -1,0 +1,90 @@
+"""Writes to citations, the edges of a claim's republication chain.
+
+Every rule of SPEC §4 about citations is checked here, in this order: no
+self-citation, both ends on the same claim and current, the citing appearance
+not published before the one it cites, no duplicate, and no cycle.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from claims.choices import CitationKind
+from claims.errors import InvalidInput, NotAllowed
+from claims.models import Appearance, Citation
+from claims.selectors.chains import citation_would_close_cycle
+from claims.services.appearances import lock_claim
+from claims.services.claims import refuse_retracted
+from claims.services.persistence import apply_changes, require_perm, save_validated, withdraw
+from claims.services.rescoring import claims_rescore
+
+EDITABLE = {"kind", "note"}
+
+
+def check_citation(citing: Appearance, cited: Appearance) -> None:
+    if citing.pk == cited.pk:
+        raise InvalidInput("An appearance cannot cite itself.", field="cited")
+    if citing.claim_id != cited.claim_id:
+        raise InvalidInput(
+            f"Both appearances must carry the same claim: {citing.pk} is on claim {citing.claim_id}, "
+            f"{cited.pk} on claim {cited.claim_id}.",
+            field="cited",
+        )
+    for end, appearance in (("citing", citing), ("cited", cited)):
+        if appearance.withdrawn_at is not None:
+            raise NotAllowed(f"Appearance {appearance.pk} is withdrawn; it cannot be cited or cite.", field=end)
+    if citing.published_on < cited.published_on:
+        raise InvalidInput(
+            f"Appearance {citing.pk} ({citing.published_on}) cannot cite appearance {cited.pk}, "
+            f"published later ({cited.published_on}).",
+            field="cited",
+        )
+    if Citation.objects.current().filter(citing=citing, cited=cited).exists():
+        raise InvalidInput(f"Appearance {citing.pk} already cites appearance {cited.pk}.", field="cited")
+    if citation_would_close_cycle(citing_id=citing.pk, cited_id=cited.pk):
+        raise InvalidInput(
+            f"Appearance {cited.pk} already draws on appearance {citing.pk}; this citation would close a cycle.",
+            field="cited",
+        )
+
+
+@transaction.atomic
+def citation_create(
+    *,
+    citing: Appearance,
+    cited: Appearance,
+    kind: str = CitationKind.CITED,
+    note: str = "",
+    by: AbstractBaseUser | None = None,
+) -> Citation:
+    require_perm(by, "claims.add_citation")
+    claim = lock_claim(citing.claim_id)
+    refuse_retracted(claim)
+    # Re-read under the lock: either end may have been withdrawn or redated meanwhile.
+    citing, cited = Appearance.objects.get(pk=citing.pk), Appearance.objects.get(pk=cited.pk)
+    check_citation(citing, cited)
+    citation = Citation(claim=claim, citing=citing, cited=cited, kind=kind, note=note, created_by=by)
+    # The row-level rules were checked above, with clearer messages and one query each.
+    save_validated(citation, by=by, exclude=["claim", "citing", "cited"])
+    claims_rescore(claim_ids=[claim.pk])
+    return citation
+
+
+@transaction.atomic
+def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, **changes: object) -> Citation:
+    require_perm(by, "claims.change_citation")
+    if {"citing", "cited", "claim"} & set(changes):
+        raise NotAllowed("A citation's ends cannot change; withdraw it and record a new one.")
+    if citation.withdrawn_at is not None:
+        raise NotAllowed("This citation is withdrawn and cannot be changed.")
+    if apply_changes(citation, changes, EDITABLE):
+        save_validated(citation, by=by, exclude=["claim", "citing", "cited"])
+    return citation
+
+
+@transaction.atomic
+def citation_withdraw(*, citation: Citation, reason: str, by: AbstractBaseUser | None = None) -> Citation:
+    require_perm(by, "claims.change_citation")
+    refuse_retracted(lock_claim(citation.claim_id))
+    withdraw(citation, reason=reason, by=by)
+    claims_rescore(claim_ids=[citation.claim_id])
+    return citation

@@ -1,0 +1,68 @@
+"""Writes to claims' own fields. Review state moves only through services/workflow.py."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from claims.choices import ClaimKind, ReviewState
+from claims.errors import NotAllowed
+from claims.models import Actor, Claim, Event
+from claims.services.persistence import apply_changes, changed_fields, require_perm, save_validated
+from claims.services.rescoring import claims_rescore
+
+EDITABLE = {"text", "kind", "subject", "event", "notes", "source_document"}
+# What reviewers approved. Once published these stay; new reporting (appearances,
+# citations, evidence) still arrives, and editorial notes can still be kept.
+ASSERTION = {"text", "kind", "subject", "event"}
+
+
+def refuse_retracted(claim: Claim) -> None:
+    if claim.review_state == ReviewState.RETRACTED:
+        raise NotAllowed("This claim is retracted; it is kept as it was and cannot be changed.")
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    text: str,
+    kind: str = ClaimKind.ATTRIBUTION,
+    subject: Actor | None = None,
+    event: Event | None = None,
+    notes: str = "",
+    source_document: str = "",
+    external_ref: str | None = None,
+    by: AbstractBaseUser | None = None,
+) -> Claim:
+    require_perm(by, "claims.add_claim")
+    claim = Claim(
+        text=(text or "").strip(),
+        kind=kind,
+        subject=subject,
+        event=event,
+        notes=notes,
+        source_document=source_document,
+        external_ref=external_ref or None,
+        review_state=ReviewState.DRAFT,
+        created_by=by,
+    )
+    save_validated(claim, by=by)
+    claims_rescore(claim_ids=[claim.pk])
+    return claim
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes: object) -> Claim:
+    require_perm(by, "claims.change_claim")
+    refuse_retracted(claim)
+    if "text" in changes:
+        changes["text"] = str(changes["text"] or "").strip()
+    if claim.review_state == ReviewState.PUBLISHED and changed_fields(claim, changes, EDITABLE) & ASSERTION:
+        raise NotAllowed(
+            "A published claim's text, kind, subject and event are what reviewers approved and cannot change; "
+            "retract it and record a corrected claim."
+        )
+    if not apply_changes(claim, changes, EDITABLE):
+        return claim
+    save_validated(claim, by=by)
+    claims_rescore(claim_ids=[claim.pk])
+    claim.refresh_from_db()
+    return claim

@@ -1,0 +1,96 @@
+"""Writes to status evidence: dated confirmations and denials of responsibility."""
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from claims.errors import InvalidInput
+from claims.models import Actor, Appearance, Claim, StatusEvidence
+from claims.services.claims import refuse_retracted
+from claims.services.persistence import (
+    apply_changes,
+    refuse_withdrawn,
+    reject_future,
+    require_perm,
+    save_validated,
+    withdraw,
+)
+from claims.services.rescoring import claims_rescore
+
+EDITABLE = {"stance", "actor", "date", "appearance", "url", "note", "source_document"}
+
+
+def check_appearance(claim: Claim, appearance: Appearance | None) -> None:
+    if appearance is None:
+        return
+    if appearance.claim_id != claim.pk:
+        raise InvalidInput(
+            f"Appearance {appearance.pk} belongs to claim {appearance.claim_id}, not to claim {claim.pk}.",
+            field="appearance",
+        )
+    if appearance.withdrawn_at is not None:
+        raise InvalidInput(f"Appearance {appearance.pk} is withdrawn.", field="appearance")
+
+
+@transaction.atomic
+def evidence_create(
+    *,
+    claim: Claim,
+    stance: str,
+    date: date,
+    actor: Actor | None = None,
+    appearance: Appearance | None = None,
+    url: str = "",
+    note: str = "",
+    source_document: str = "",
+    external_ref: str | None = None,
+    by: AbstractBaseUser | None = None,
+) -> StatusEvidence:
+    require_perm(by, "claims.add_statusevidence")
+    refuse_retracted(claim)
+    reject_future(date, "date")
+    check_appearance(claim, appearance)
+    evidence = StatusEvidence(
+        claim=claim,
+        stance=stance,
+        date=date,
+        actor=actor,
+        appearance=appearance,
+        url=url,
+        note=note,
+        source_document=source_document,
+        external_ref=external_ref or None,
+        created_by=by,
+    )
+    save_validated(evidence, by=by)
+    claims_rescore(claim_ids=[claim.pk])
+    return evidence
+
+
+@transaction.atomic
+def evidence_update(
+    *, evidence: StatusEvidence, by: AbstractBaseUser | None = None, **changes: object
+) -> StatusEvidence:
+    require_perm(by, "claims.change_statusevidence")
+    if "claim" in changes and changes.pop("claim") != evidence.claim:
+        raise InvalidInput("Evidence cannot move to another claim.", field="claim")
+    refuse_retracted(evidence.claim)
+    refuse_withdrawn(evidence)
+    if "date" in changes:
+        reject_future(changes["date"], "date")
+    if "appearance" in changes:
+        check_appearance(evidence.claim, changes["appearance"])
+    if apply_changes(evidence, changes, EDITABLE):
+        save_validated(evidence, by=by)
+        claims_rescore(claim_ids=[evidence.claim_id])
+    return evidence
+
+
+@transaction.atomic
+def evidence_withdraw(*, evidence: StatusEvidence, reason: str, by: AbstractBaseUser | None = None) -> StatusEvidence:
+    require_perm(by, "claims.change_statusevidence")
+    refuse_retracted(evidence.claim)
+    withdraw(evidence, reason=reason, by=by)
+    claims_rescore(claim_ids=[evidence.claim_id])
+    return evidence

@@ -1,0 +1,99 @@
+"""Writes to outlets. A grade or a name change rescores every claim the outlet reports."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from claims.choices import OutletKind, Reliability
+from claims.errors import InvalidInput
+from claims.models import Outlet
+from claims.services.persistence import apply_changes, require_perm, save_validated
+from claims.services.rescoring import claims_rescore_for_outlet
+from claims.services.slugs import slug_for
+from claims.transliteration import search_document
+
+EDITABLE = {
+    "name",
+    "slug",
+    "aliases",
+    "kind",
+    "country",
+    "language",
+    "url",
+    "domain",
+    "reliability",
+    "reliability_note",
+}
+GRADING = {"reliability", "reliability_note"}
+SCORED = {"reliability", "name", "aliases"}
+
+
+def clean_aliases(aliases: object) -> list[str]:
+    if aliases is None:
+        return []
+    if isinstance(aliases, str) or not isinstance(aliases, (list, tuple)):
+        raise InvalidInput("aliases must be a list of names.", field="aliases")
+    cleaned = []
+    for alias in aliases:
+        if not isinstance(alias, str):
+            raise InvalidInput("aliases must be a list of names.", field="aliases")
+        alias = alias.strip()
+        if alias and alias not in cleaned:
+            cleaned.append(alias)
+    return cleaned
+
+
+@transaction.atomic
+def outlet_create(
+    *,
+    name: str,
+    slug: str | None = None,
+    aliases: list[str] | None = None,
+    kind: str = OutletKind.OTHER,
+    country: str = "",
+    language: str = "",
+    url: str = "",
+    domain: str = "",
+    reliability: str = Reliability.F,
+    reliability_note: str = "",
+    by: AbstractBaseUser | None = None,
+) -> Outlet:
+    require_perm(by, "claims.add_outlet")
+    if reliability != Reliability.F or reliability_note:
+        require_perm(by, "claims.set_outlet_reliability")
+    outlet = Outlet(
+        name=(name or "").strip(),
+        slug=slug_for(Outlet, name, slug),
+        aliases=clean_aliases(aliases),
+        kind=kind,
+        country=country,
+        language=language,
+        url=url,
+        domain=domain,
+        reliability=reliability,
+        reliability_note=reliability_note,
+    )
+    outlet.search_names = search_document(outlet.name, *outlet.aliases)
+    return save_validated(outlet, by=by)
+
+
+@transaction.atomic
+def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **changes: object) -> Outlet:
+    if "aliases" in changes:
+        changes["aliases"] = clean_aliases(changes["aliases"])
+    if "slug" in changes:
+        changes["slug"] = slug_for(
+            Outlet, str(changes.get("name") or outlet.name), changes["slug"] or None, instance_pk=outlet.pk
+        )
+    changed = apply_changes(outlet, changes, EDITABLE)
+    # Grading is the reviewer's job and editing the editor's: each needs only its own permission.
+    if changed - GRADING:
+        require_perm(by, "claims.change_outlet")
+    if changed & GRADING:
+        require_perm(by, "claims.set_outlet_reliability")
+    if not changed:
+        return outlet
+    outlet.search_names = search_document(outlet.name, *outlet.aliases)
+    save_validated(outlet, by=by)
+    if changed & SCORED:
+        claims_rescore_for_outlet(outlet_id=outlet.pk)
+    return outlet

@@ -1,0 +1,104 @@
+"""The one way services write a row: validate it, name who did it, save it."""
+
+from datetime import date, datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from claims.errors import Forbidden, InvalidInput, NotAllowed
+
+
+def require_perm(by: AbstractBaseUser | None, perm: str) -> None:
+    """`by=None` is the system itself (seed loading, imports); a user needs the permission."""
+    if by is None:
+        return
+    if not by.is_active or not by.has_perm(perm):
+        raise Forbidden(f"You do not have permission to do this ({perm}).")
+
+
+def reject_future(day: date | None, field: str) -> None:
+    if day is None:
+        return
+    # A datetime is a date too, but comparing one with a date raises; callers pass calendar days.
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise InvalidInput(f"{field} must be a calendar date (YYYY-MM-DD).", field=field)
+    if day > timezone.localdate():
+        raise InvalidInput(f"{field} {day.isoformat()} is in the future.", field=field)
+
+
+def invalid_from(exc: ValidationError) -> InvalidInput:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    parts = [
+        (msg if field == "__all__" else f"{field}: {msg}") for field, messages in errors.items() for msg in messages
+    ]
+    first = next(iter(errors), None)
+    return InvalidInput(" ".join(parts), field=None if first == "__all__" else first, errors=errors)
+
+
+def _attached_relations(instance: models.Model) -> list[str]:
+    """Foreign keys set to a loaded object: it exists, so skip full_clean's lookup query for it."""
+    return [
+        field.name
+        for field in instance._meta.concrete_fields
+        if field.is_relation and field.is_cached(instance) and getattr(instance, field.name) is not None
+    ]
+
+
+def save_validated(
+    instance: models.Model, *, by: AbstractBaseUser | None, exclude: list[str] | None = None
+) -> models.Model:
+    """Run every model check (choices, lengths, URLs, uniqueness, constraints) then save.
+
+    The user is attached for the history row; with `by=None` the history user
+    comes from the current request, if any.
+    """
+    try:
+        instance.full_clean(exclude=[*(exclude or []), *_attached_relations(instance)])
+    except ValidationError as exc:
+        raise invalid_from(exc) from exc
+    if by is not None:
+        instance._history_user = by
+    try:
+        # A savepoint, so a lost race on a unique field leaves the caller's transaction usable.
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        raise InvalidInput(
+            f"This {instance._meta.verbose_name} conflicts with an existing one (a unique value is taken)."
+        ) from exc
+    return instance
+
+
+def changed_fields(instance: models.Model, changes: dict, allowed: set[str]) -> set[str]:
+    """Which of the given fields differ; an unknown field name is a caller's mistake, said plainly."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    return {field for field, value in changes.items() if getattr(instance, field) != value}
+
+
+def apply_changes(instance: models.Model, changes: dict, allowed: set[str]) -> set[str]:
+    """Set the given fields that differ and return their names."""
+    changed = changed_fields(instance, changes, allowed)
+    for field in changed:
+        setattr(instance, field, changes[field])
+    return changed
+
+
+def withdraw(instance: models.Model, *, reason: str, by: AbstractBaseUser | None) -> models.Model:
+    """Withdraw instead of delete: the row stays, with who withdrew it, when and why."""
+    if instance.withdrawn_at is not None:
+        raise NotAllowed(f"This {instance._meta.verbose_name} was already withdrawn.")
+    if not (reason or "").strip():
+        raise InvalidInput("A reason is required to withdraw.", field="reason")
+    instance.withdrawn_at = timezone.now()
+    instance.withdrawn_reason = reason.strip()
+    instance.withdrawn_by = by
+    return save_validated(instance, by=by)
+
+
+def refuse_withdrawn(instance: models.Model) -> None:
+    if instance.withdrawn_at is not None:
+        raise NotAllowed(f"This {instance._meta.verbose_name} is withdrawn and cannot be changed.")

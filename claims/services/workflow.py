@@ -1,0 +1,143 @@
+"""The review workflow (SPEC §7): the only code that moves a claim's review state.
+
+    draft ──submit──▶ in_review ──approve──▶ published ──retract──▶ retracted
+                         ▲  │                          (reason required)
+                  submit │  │ reject (comment required)
+                         │  ▼
+                       rejected
+
+A request is judged in a fixed order, so every interface gives the same answer:
+who may do it (Forbidden: the permission, then four eyes), then whether the
+claim's state allows it now (NotAllowed), then the input (InvalidInput: the
+comment or reason). Forbidden means "never, whatever the state"; NotAllowed
+"not now"; InvalidInput "now, but say why".
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+
+from claims.choices import ReviewState
+from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
+from claims.models import Claim, ReviewTransition
+from claims.services.persistence import require_perm
+
+# Who asks: a user (perhaps anonymous), or None for the system itself.
+Requester = AbstractBaseUser | AnonymousUser | None
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    permission: str
+    needs_comment: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+SUBMIT = Step("submit", (ReviewState.DRAFT, ReviewState.REJECTED), ReviewState.IN_REVIEW, "claims.change_claim")
+APPROVE = Step("approve", (ReviewState.IN_REVIEW,), ReviewState.PUBLISHED, "claims.review_claim")
+REJECT = Step("reject", (ReviewState.IN_REVIEW,), ReviewState.REJECTED, "claims.review_claim", "comment")
+RETRACT = Step("retract", (ReviewState.PUBLISHED,), ReviewState.RETRACTED, "claims.review_claim", "reason")
+STEPS = {step.name: step for step in (SUBMIT, APPROVE, REJECT, RETRACT)}
+
+
+def _check_requester(step: Step, claim: Claim, by: Requester) -> None:
+    # by=None is the system itself (seed loading, imports), as everywhere in the services.
+    if by is None:
+        return
+    require_perm(by, step.permission)
+    if step is APPROVE and claim.created_by_id is not None and claim.created_by_id == by.pk:
+        raise Forbidden("Four eyes: you cannot approve a claim you created; another reviewer must.")
+
+
+def _check_state(step: Step, claim: Claim) -> None:
+    if claim.review_state not in step.sources:
+        allowed = " or ".join(ReviewState(source).label.lower() for source in step.sources)
+        current = ReviewState(claim.review_state).label.lower()
+        raise NotAllowed(f"Cannot {step.name} a claim that is {current}; only a claim that is {allowed}.")
+
+
+def _check_comment(step: Step, comment: str) -> None:
+    if step.needs_comment and not comment:
+        raise InvalidInput(f"A {step.needs_comment} is required to {step.name} a claim.", field=step.needs_comment)
+
+
+def steps_for(claim: Claim, user: Requester) -> list[Step]:
+    """The steps this user may take on the claim in its current state (comment aside)."""
+    available = []
+    for step in STEPS.values():
+        try:
+            _check_requester(step, claim, user)
+            _check_state(step, claim)
+        except DomainError:
+            continue
+        available.append(step)
+    return available
+
+
+def _move(step: Step, *, claim: Claim, by: Requester, comment: str = "") -> Claim:
+    comment = (comment or "").strip()
+    _check_requester(step, claim, by)
+    # The row lock serialises transitions of one claim: when two reviewers approve at
+    # once, the second waits here, then reads "published" and gets NotAllowed. SQLite
+    # has no row locks; there every transaction takes the write lock at BEGIN
+    # (transaction_mode IMMEDIATE in settings), which serialises the same way.
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    _check_state(step, locked)
+    _check_comment(step, comment)
+    source = locked.review_state
+    locked.review_state = step.target
+    locked._history_user = by
+    locked._change_reason = f"{step.name}: {comment}" if comment else step.name
+    locked.save(update_fields=["review_state", "updated_at"])
+    ReviewTransition.objects.create(claim=locked, from_state=source, to_state=step.target, by=by, comment=comment)
+    claim.review_state, claim.updated_at = locked.review_state, locked.updated_at
+    return claim
+
+
+@transaction.atomic
+def claim_submit(*, claim: Claim, by: Requester = None, comment: str = "") -> Claim:
+    return _move(SUBMIT, claim=claim, by=by, comment=comment)
+
+
+@transaction.atomic
+def claim_approve(*, claim: Claim, by: Requester = None, comment: str = "") -> Claim:
+    return _move(APPROVE, claim=claim, by=by, comment=comment)
+
+
+@transaction.atomic
+def claim_reject(*, claim: Claim, comment: str, by: Requester = None) -> Claim:
+    return _move(REJECT, claim=claim, by=by, comment=comment)
+
+
+@transaction.atomic
+def claim_retract(*, claim: Claim, reason: str, by: Requester = None) -> Claim:
+    return _move(RETRACT, claim=claim, by=by, comment=reason)
+
+
+def claim_transition(*, claim: Claim, step: str, by: Requester, comment: str = "") -> Claim:
+    """Take the named step: one entry point for interfaces that route by name (admin, API)."""
+    if step not in STEPS:
+        raise InvalidInput(f"Unknown review step {step!r}; one of: {', '.join(STEPS)}.", field="step")
+    with transaction.atomic():
+        return _move(STEPS[step], claim=claim, by=by, comment=comment)
+
+
+@transaction.atomic
+def claim_publish_imported(*, claim: Claim, comment: str) -> Claim:
+    """Bring a claim loaded by the system (seeds, imports) straight to published.
+
+    There is no second pair of eyes in a bulk load; the transitions are still
+    recorded, with no user and the given comment, so the record says so.
+    """
+    if claim.review_state == ReviewState.DRAFT:
+        claim = _move(SUBMIT, claim=claim, by=None, comment=comment)
+    if claim.review_state == ReviewState.IN_REVIEW:
+        claim = _move(APPROVE, claim=claim, by=None, comment=comment)
+    return claim

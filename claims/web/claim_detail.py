@@ -1,0 +1,145 @@
+"""The claim page: the claim as recorded now, or as it stood on an "as of" date (SPEC §6.7).
+
+`claim_page` builds the whole page; the edit views in claim_actions.py call it
+too, to show a refused form in place with the service's message.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from claims.choices import ResponsibilityStatus
+from claims.models import Appearance, Claim
+from claims.roles import is_editor, is_newsroom
+from claims.scoring.confidence import RESPONSIBILITY, Score
+from claims.selectors.chains import Chain, claim_chain
+from claims.selectors.claims import claim_queryset, claim_score_as_of
+from claims.selectors.history import claim_history
+from claims.selectors.pages import claim_appearances, claim_evidence
+from claims.services.workflow import steps_for
+from claims.web.forms import AppearanceForm, AsOfForm, CitationForm, EvidenceForm, ServiceForm, TransitionForm
+from claims.web.graph import chain_layout
+from claims.web.rendering import render_page
+from claims.web.wording import CREDIBILITY_WORDS, reliability_words
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Confidence and status as shown: the stored values, or recomputed as of a date."""
+
+    status: str
+    confidence: int
+    confidence_label: str
+    credibility: int
+    admiralty_code: str
+    confidence_factors: list[dict]
+    independent_origin_count: int
+
+    @classmethod
+    def of(cls, claim: Claim, score: Score | None) -> "Assessment":
+        source = score or claim
+        return cls(
+            status=source.status,
+            confidence=source.confidence,
+            confidence_label=source.confidence_label,
+            credibility=source.credibility,
+            admiralty_code=source.admiralty_code,
+            confidence_factors=source.confidence_factors,
+            independent_origin_count=source.independent_origin_count,
+        )
+
+    @property
+    def status_label(self) -> str:
+        return ResponsibilityStatus(self.status).label
+
+    @property
+    def status_detail(self) -> str:
+        """The scorer's own sentence about the latest evidence, e.g. "Confirmed: X confirmed it on …"."""
+        return next((f["detail"] for f in self.confidence_factors if f["factor"] == RESPONSIBILITY), "")
+
+    @property
+    def reliability_words(self) -> str:
+        return reliability_words(self.admiralty_code[:1])
+
+    @property
+    def credibility_words(self) -> str:
+        return CREDIBILITY_WORDS.get(self.credibility, "")
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    cited: int
+    label: str
+
+
+@dataclass(frozen=True)
+class AppearanceRow:
+    appearance: Appearance
+    draws_on: list[Source]
+
+
+def appearance_rows(appearances: list[Appearance], chain: Chain) -> list[AppearanceRow]:
+    """Each appearance with what it took the claim from, as the chain (and its as-of date) has it."""
+    names = {node.id: f"{node.outlet_name}, {node.published_on:%Y-%m-%d}" for node in chain.nodes}
+    drawn: dict[int, list[Source]] = {}
+    for edge in chain.edges:
+        drawn.setdefault(edge.citing, []).append(Source(edge.kind, edge.cited, names[edge.cited]))
+    return [AppearanceRow(appearance, drawn.get(appearance.pk, [])) for appearance in appearances]
+
+
+def edit_forms(claim: Claim, bound: dict[str, ServiceForm]) -> dict[str, ServiceForm]:
+    forms = {"appearance": AppearanceForm, "citation": CitationForm, "evidence": EvidenceForm}
+    return {name: bound.get(name) or form_class(claim=claim) for name, form_class in forms.items()}
+
+
+def review_forms(claim: Claim, request: HttpRequest, bound: TransitionForm | None) -> list[TransitionForm]:
+    """One form per step this user may take now; a refused one is shown bound, with its error."""
+    forms = {step.name: TransitionForm(claim=claim, step=step) for step in steps_for(claim, request.user)}
+    if bound is not None:
+        forms[bound.step_obj.name if bound.step_obj else ""] = bound
+    return list(forms.values())
+
+
+def claim_page(
+    request: HttpRequest,
+    claim: Claim,
+    *,
+    as_of_form: AsOfForm | None = None,
+    bound: dict[str, ServiceForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    bound = bound or {}
+    as_of_form = as_of_form or AsOfForm()
+    as_of: date | None = as_of_form.cleaned_data.get("as_of") if as_of_form.is_bound and as_of_form.is_valid() else None
+    chain = claim_chain(claim, as_of=as_of)
+    user = request.user
+    context = {
+        "claim": claim,
+        "as_of": as_of,
+        "as_of_form": as_of_form,
+        "assessment": Assessment.of(claim, claim_score_as_of(claim, as_of) if as_of else None),
+        "evidence": list(claim_evidence(claim, user=user, as_of=as_of)),
+        "appearances": appearance_rows(list(claim_appearances(claim, user=user, as_of=as_of)), chain),
+        "chain": chain,
+        "graph": chain_layout(chain),
+        "history": claim_history(claim),
+        "is_newsroom": is_newsroom(user),
+        # Forms edit the record as it is now, so they are not offered while looking at the past.
+        # A refused form is shown to whoever sent it, so the service's message is seen.
+        "edit_forms": edit_forms(claim, bound)
+        if (is_editor(user) or set(bound) - {"review"}) and as_of is None
+        else {},
+        "review_forms": review_forms(claim, request, bound.get("review")) if as_of is None else [],
+    }
+    if as_of_form.is_bound and not as_of_form.is_valid():
+        status = 400
+    return render_page(request, "web/claim_detail.html", context, status=status)
+
+
+def claim_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(claim_queryset(request.user).select_related("created_by"), pk=pk)
+    as_of_form = AsOfForm(request.GET) if request.GET.get("as_of") else None
+    return claim_page(request, claim, as_of_form=as_of_form)

@@ -1,0 +1,215 @@
+"""Forms of the web UI. Each write form calls one service in `save`; the service decides.
+
+A form checks only that the input has the right shape (a date is a date, a
+choice is offered). Every domain rule — a cycle, a future date, who may approve —
+is the service's, and its refusal comes back here as a form error, with the
+HTTP status the API would answer (400, 409 or 403).
+"""
+
+from datetime import date
+
+from django import forms
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Model
+from django.utils import timezone
+
+from claims.choices import CitationKind, ClaimKind, Reliability, Stance
+from claims.errors import DomainError, Forbidden, NotAllowed
+from claims.models import Actor, Appearance, Claim, Event, Outlet
+from claims.services.appearances import appearance_create
+from claims.services.citations import citation_create
+from claims.services.claims import claim_create
+from claims.services.evidence import evidence_create
+from claims.services.outlets import outlet_update
+from claims.services.workflow import STEPS, Step, claim_transition
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def appearance_label(appearance: Appearance) -> str:
+    return f"#{appearance.pk} {appearance.outlet.name}, {appearance.published_on:%Y-%m-%d}"
+
+
+class AppearanceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Model) -> str:
+        return appearance_label(obj)
+
+
+class ServiceForm(forms.Form):
+    """A form whose `save` calls a service and turns its refusal into form errors."""
+
+    success_message = "Saved."
+    status_code = 200
+    # A service's field name that this form calls differently.
+    field_aliases: dict[str, str] = {}
+
+    def perform(self, *, by: AbstractBaseUser) -> object:
+        raise NotImplementedError
+
+    def save(self, *, by: AbstractBaseUser) -> object | None:
+        """The saved object, or None when the input or the service refused it."""
+        if not self.is_valid():
+            self.status_code = 400
+            return None
+        try:
+            return self.perform(by=by)
+        except DomainError as error:
+            self.add_domain_error(error)
+            return None
+
+    def add_domain_error(self, error: DomainError) -> None:
+        self.status_code = 403 if isinstance(error, Forbidden) else 409 if isinstance(error, NotAllowed) else 400
+        placed = False
+        for name, messages in error.errors.items():
+            field = self.field_aliases.get(name, name)
+            if field in self.fields:
+                for message in messages:
+                    self.add_error(field, message)
+                placed = True
+        # The whole message also goes on top, so it is seen even when the field is hidden.
+        if not placed or self.field_aliases.get(error.field, error.field) not in self.fields:
+            self.add_error(None, error.message)
+
+
+class AppearanceForm(ServiceForm):
+    prefix = "appearance"
+    success_message = "Appearance added."
+
+    outlet = forms.ModelChoiceField(queryset=Outlet.objects.order_by("name"))
+    published_on = forms.DateField(widget=DateInput, label="Published on")
+    url = forms.URLField(required=False, label="URL", assume_scheme="https")
+    headline = forms.CharField(required=False, max_length=500)
+    language = forms.CharField(required=False, max_length=35, help_text="e.g. ar, en, fa")
+    excerpt = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    attributed_source = forms.CharField(
+        required=False, max_length=300, help_text='Who the outlet says told it, e.g. "an anonymous US official".'
+    )
+
+    def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+
+    def perform(self, *, by: AbstractBaseUser) -> Appearance:
+        return appearance_create(claim=self.claim, by=by, **self.cleaned_data)
+
+
+class CitationForm(ServiceForm):
+    prefix = "citation"
+    success_message = "Citation added."
+
+    citing = AppearanceChoiceField(queryset=Appearance.objects.none(), label="This appearance")
+    kind = forms.ChoiceField(choices=CitationKind.choices, initial=CitationKind.CITED)
+    cited = AppearanceChoiceField(queryset=Appearance.objects.none(), label="took the claim from")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        # Any appearance of this claim may be picked; which pairs are acceptable is the service's call.
+        appearances = Appearance.objects.current().filter(claim=claim).select_related("outlet")
+        self.fields["citing"].queryset = appearances
+        self.fields["cited"].queryset = appearances
+
+    def perform(self, *, by: AbstractBaseUser) -> object:
+        return citation_create(by=by, **self.cleaned_data)
+
+
+class EvidenceForm(ServiceForm):
+    prefix = "evidence"
+    success_message = "Evidence added; the responsibility status follows the latest evidence."
+
+    stance = forms.ChoiceField(choices=Stance.choices)
+    date = forms.DateField(widget=DateInput)
+    actor = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="By actor")
+    appearance = AppearanceChoiceField(queryset=Appearance.objects.none(), required=False)
+    url = forms.URLField(required=False, label="URL", assume_scheme="https")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+
+    def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        self.fields["appearance"].queryset = Appearance.objects.current().filter(claim=claim).select_related("outlet")
+
+    def perform(self, *, by: AbstractBaseUser) -> object:
+        return evidence_create(claim=self.claim, by=by, **self.cleaned_data)
+
+
+class TransitionForm(ServiceForm):
+    """One review step (submit, approve, reject, retract) with its comment or reason."""
+
+    field_aliases = {"reason": "comment"}
+
+    step = forms.ChoiceField(choices=[(name, name) for name in STEPS], widget=forms.HiddenInput)
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+
+    def __init__(self, *args: object, claim: Claim, step: Step | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        self.step_obj = step or STEPS.get(str(self.data.get("step", "")))
+        # Several of these forms share a page (steps, claims in the queue): ids must not collide.
+        name = self.step_obj.name if self.step_obj else "step"
+        self.auto_id = f"id_review_{claim.pk}_{name}_%s"
+        if self.step_obj is not None:
+            self.fields["step"].initial = self.step_obj.name
+            self._describe_comment(self.step_obj)
+
+    def _describe_comment(self, step: Step) -> None:
+        # The step says whether a comment is needed; the label and the browser hint follow it.
+        field = self.fields["comment"]
+        if step.needs_comment:
+            field.label = f"{step.needs_comment.capitalize()} (required)"
+            field.widget.attrs["required"] = True
+        else:
+            field.label = "Comment (optional)"
+
+    @property
+    def success_message(self) -> str:
+        return f"{self.step_obj.label}: done." if self.step_obj else "Done."
+
+    def perform(self, *, by: AbstractBaseUser) -> Claim:
+        return claim_transition(
+            claim=self.claim, step=self.cleaned_data["step"], by=by, comment=self.cleaned_data["comment"]
+        )
+
+
+class ReliabilityForm(ServiceForm):
+    prefix = "grade"
+    success_message = "Reliability grade saved; the claims this outlet reports are rescored."
+
+    reliability = forms.ChoiceField(choices=Reliability.choices)
+    reliability_note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Why")
+
+    def __init__(self, *args: object, outlet: Outlet, **kwargs: object) -> None:
+        kwargs.setdefault("initial", {"reliability": outlet.reliability, "reliability_note": outlet.reliability_note})
+        super().__init__(*args, **kwargs)
+        self.outlet = outlet
+
+    def perform(self, *, by: AbstractBaseUser) -> Outlet:
+        return outlet_update(outlet=self.outlet, by=by, **self.cleaned_data)
+
+
+class ClaimCreateForm(ServiceForm):
+    success_message = "Claim recorded as a draft. Add where it appeared, then submit it for review."
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.ATTRIBUTION)
+    subject = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="Subject actor")
+    event = forms.ModelChoiceField(queryset=Event.objects.order_by("-date", "title"), required=False)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def perform(self, *, by: AbstractBaseUser) -> Claim:
+        return claim_create(by=by, **self.cleaned_data)
+
+
+class AsOfForm(forms.Form):
+    """The claim page's "as of" date: what was known on that day (SPEC §6.7)."""
+
+    as_of = forms.DateField(required=False, widget=DateInput, label="As of")
+
+    def clean_as_of(self) -> date | None:
+        day = self.cleaned_data["as_of"]
+        if day is not None and day > timezone.localdate():
+            raise forms.ValidationError("Pick today or an earlier day: the record holds nothing from the future.")
+        return day

@@ -1,0 +1,67 @@
+"""Outlet pages: the directory, and one outlet's grade, ties and track record."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from claims.choices import ResponsibilityStatus
+from claims.models import Outlet
+from claims.roles import is_reviewer
+from claims.selectors.claims import outlet_track_record
+from claims.selectors.pages import outlet_affiliations, outlet_appearances, outlet_list, outlet_statements
+from claims.web.access import login_required
+from claims.web.forms import ReliabilityForm
+from claims.web.rendering import render_page
+from claims.web.wording import reliability_words
+
+PAGE_SIZE = 50
+
+
+def outlet_list_view(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")
+    page = Paginator(outlet_list(text=text), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render_page(request, "web/outlet_list.html", {"page": page, "q": text})
+
+
+def track_record_rows(record: dict[str, int]) -> list[tuple[str, str, int, int]]:
+    """(status, label, count, percent of originated) for the bar chart."""
+    total = record["originated"] or 1
+    return [
+        (value, label, record[value], round(100 * record[value] / total))
+        for value, label in ResponsibilityStatus.choices
+    ]
+
+
+def outlet_page(request: HttpRequest, outlet: Outlet, form: ReliabilityForm | None = None) -> HttpResponse:
+    user = request.user
+    record = outlet_track_record(outlet, user=user)
+    context = {
+        "outlet": outlet,
+        "reliability_words": reliability_words(outlet.reliability),
+        "affiliations": list(outlet_affiliations(outlet, user=user)),
+        "statements": list(outlet_statements(outlet, user=user)),
+        "record": record,
+        "record_rows": track_record_rows(record),
+        "appearances": outlet_appearances(outlet, user=user),
+        # A refused form is shown to whoever sent it, with the service's message.
+        "grade_form": form or (ReliabilityForm(outlet=outlet) if is_reviewer(user) else None),
+    }
+    return render_page(request, "web/outlet_detail.html", context, status=form.status_code if form else 200)
+
+
+def outlet_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    return outlet_page(request, get_object_or_404(Outlet, slug=slug))
+
+
+@require_POST
+@login_required
+def outlet_grade_view(request: HttpRequest, slug: str) -> HttpResponse:
+    outlet = get_object_or_404(Outlet, slug=slug)
+    form = ReliabilityForm(request.POST, outlet=outlet)
+    if form.save(by=request.user) is None:
+        outlet.refresh_from_db()
+        return outlet_page(request, outlet, form)
+    messages.success(request, form.success_message)
+    return redirect("web:outlet-detail", slug=outlet.slug)

@@ -1,0 +1,30 @@
+"""Server-rendered pages (SPEC §10)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, register_converter
+
+from claims.web.claim_actions import claim_action_view
+from claims.web.claim_detail import claim_detail_view
+from claims.web.claims import claim_create_view, claim_list_view
+from claims.web.converters import IdConverter
+from claims.web.events import event_detail_view, event_list_view
+from claims.web.outlets import outlet_detail_view, outlet_grade_view, outlet_list_view
+from claims.web.review import review_queue_view
+
+register_converter(IdConverter, "id64")
+
+app_name = "web"
+urlpatterns = [
+    path("", claim_list_view, name="claim-list"),
+    path("claims/new/", claim_create_view, name="claim-create"),
+    path("claims/<id64:pk>/", claim_detail_view, name="claim-detail"),
+    path("claims/<id64:pk>/<slug:action>/", claim_action_view, name="claim-action"),
+    path("outlets/", outlet_list_view, name="outlet-list"),
+    path("outlets/<slug:slug>/", outlet_detail_view, name="outlet-detail"),
+    path("outlets/<slug:slug>/grade/", outlet_grade_view, name="outlet-grade"),
+    path("events/", event_list_view, name="event-list"),
+    path("events/<slug:slug>/", event_detail_view, name="event-detail"),
+    path("review/", review_queue_view, name="review-queue"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,0 +1,82 @@
+"""A real headless Chromium driven by Playwright, against pytest-django's live server.
+
+Playwright's sync API runs an event loop in the test thread; Django refuses database
+access from a thread with a running loop unless told it is safe, which it is here:
+the loop only talks to the browser.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connections
+
+from tests.browser.chromium import LAUNCH_ARGS, chromium_or_skip
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(autouse=True)
+def chromium_present(request: pytest.FixtureRequest) -> None:
+    """Decide skip or fail before any data is loaded for a browser test."""
+    if request.node.get_closest_marker("browser"):
+        chromium_or_skip()
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    """One browser per test. While Playwright's loop runs, Django keeps its database
+    connections per async context instead of per thread; starting and stopping it inside
+    each test keeps the database set-up and flush around the test on the connection that
+    holds the serialized test data (which restores the roles made by migration 0003)."""
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+        # Close the connections opened in Playwright's context, or PostgreSQL keeps a
+        # session open and the test database cannot be dropped at the end.
+        connections.close_all()
+
+
+@pytest.fixture
+def page(browser, live_server) -> Iterator[object]:
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="en-GB")
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def screenshot() -> object:
+    """Save a full-page screenshot under artifacts/screenshots/ for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def save(tab: object, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save
+
+
+def log_in(tab: object, username: str, password: str) -> None:
+    tab.goto("/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", password)
+    tab.click("form.form-card button[type=submit]")
+    tab.wait_for_selector(".site-user__name")

@@ -1,0 +1,74 @@
+"""Small builders for test data. They go through the services, as every write does."""
+
+import itertools
+from datetime import date
+
+from claims.models import Actor, Appearance, Citation, Claim, Event, Outlet, StatusEvidence
+from claims.services.actors import actor_create
+from claims.services.affiliations import affiliation_create
+from claims.services.appearances import appearance_create
+from claims.services.citations import citation_create
+from claims.services.claims import claim_create
+from claims.services.events import event_create
+from claims.services.evidence import evidence_create
+from claims.services.outlets import outlet_create
+
+_seq = itertools.count(1)
+
+
+def make_outlet(name: str | None = None, **fields) -> Outlet:
+    return outlet_create(name=name or f"Outlet {next(_seq)}", **fields)
+
+
+def make_actor(name: str | None = None, **fields) -> Actor:
+    return actor_create(name=name or f"Actor {next(_seq)}", **fields)
+
+
+def make_event(title: str | None = None, **fields) -> Event:
+    fields.setdefault("date", date(2021, 10, 20))
+    return event_create(title=title or f"Event {next(_seq)}", **fields)
+
+
+def make_claim(text: str | None = None, **fields) -> Claim:
+    return claim_create(text=text or f"Claim number {next(_seq)}", **fields)
+
+
+def make_appearance(claim: Claim | None = None, outlet: Outlet | None = None, **fields) -> Appearance:
+    fields.setdefault("published_on", date(2021, 10, 21))
+    return appearance_create(claim=claim or make_claim(), outlet=outlet or make_outlet(), **fields)
+
+
+def make_citation(citing: Appearance, cited: Appearance, **fields) -> Citation:
+    return citation_create(citing=citing, cited=cited, **fields)
+
+
+def make_affiliation(outlet: Outlet, actor: Actor, **fields):
+    fields.setdefault("relation", "affiliated_with")
+    fields.setdefault("stated_by_url", "https://example.org/who-says-so")
+    return affiliation_create(outlet=outlet, actor=actor, **fields)
+
+
+def make_evidence(claim: Claim, **fields) -> StatusEvidence:
+    fields.setdefault("stance", "confirms")
+    fields.setdefault("date", date(2021, 10, 25))
+    fields.setdefault("url", "https://example.org/statement")
+    return evidence_create(claim=claim, **fields)
+
+
+def bulk_appearances(
+    claim: Claim, count: int, *, outlet: Outlet | None = None, published_on: date = date(2021, 10, 21)
+) -> list[Appearance]:
+    """Many appearances of one claim in one INSERT, for graphs of thousands.
+
+    This bypasses the services (no checks, no history, no rescoring), so the
+    caller builds only graphs the services would accept.
+    """
+    outlet = outlet or make_outlet()
+    rows = [Appearance(claim=claim, outlet=outlet, published_on=published_on) for _ in range(count)]
+    return Appearance.objects.bulk_create(rows, batch_size=500)
+
+
+def bulk_citations(claim: Claim, edges: list[tuple[Appearance, Appearance]], *, kind: str = "cited") -> list[Citation]:
+    """Many (citing, cited) citations in one INSERT; like bulk_appearances, it checks nothing."""
+    rows = [Citation(claim=claim, citing=citing, cited=cited, kind=kind) for citing, cited in edges]
+    return Citation.objects.bulk_create(rows, batch_size=500)
