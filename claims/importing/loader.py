@@ -29,7 +29,7 @@ from claims.services.citations import citation_create, citation_update
 from claims.services.claims import claim_create, claim_update
 from claims.services.evidence import evidence_create, evidence_update
 from claims.services.persistence import changed_fields
-from claims.services.workflow import claim_publish_imported, claim_reject, claim_retract, claim_submit
+from claims.services.workflow import claim_load_to
 
 # Fields kept as stored when the file leaves them blank: formats that cannot carry them (CSV) must not erase them.
 KEPT_WHEN_BLANK = {"notes", "source_document"}
@@ -145,20 +145,9 @@ class ClaimImport:
 
     def move_to_review_state(self) -> None:
         """A new claim is brought to the state the file gives; the steps are recorded with no user."""
-        target, claim = self.record.review_state or ReviewState.DRAFT, self.claim
         comment = f"Imported from {self.source}, line {self.record.line}."
-        reason = self.record.review_comment or comment
-        if target not in ReviewState.values:
-            raise InvalidInput(f"Unknown review state {target!r}; one of: {', '.join(ReviewState.values)}.")
-        if target == ReviewState.IN_REVIEW:
-            claim_submit(claim=claim, comment=comment)
-        elif target == ReviewState.REJECTED:
-            claim_submit(claim=claim, comment=comment)
-            claim_reject(claim=claim, comment=reason)
-        elif target in (ReviewState.PUBLISHED, ReviewState.RETRACTED):
-            claim_publish_imported(claim=claim, comment=comment)
-            if target == ReviewState.RETRACTED:
-                claim_retract(claim=claim, reason=reason)
+        target = self.record.review_state or ReviewState.DRAFT
+        claim_load_to(claim=self.claim, target=target, comment=comment, reason=self.record.review_comment or comment)
 
     # Its rows
 

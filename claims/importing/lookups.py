@@ -34,8 +34,13 @@ def _by_slug_or_name(queryset: QuerySet, ref: str, noun: str) -> Model | None:
     return named[0] if named else None
 
 
+class WouldCreate(Exception):
+    """Raised instead of creating a row while the lookups only find (see `finding_only`)."""
+
+
 class Lookups:
     def __init__(self) -> None:
+        self.finding_only = False  # set by a bulk import: a record that would create a row goes one by one
         self.counts: Counter[str] = Counter()
         self._cache: dict[tuple[str, str], Model] = {}
         self._affiliations: dict[int, set[tuple]] = {}
@@ -65,6 +70,10 @@ class Lookups:
             self._undo.append(lambda: self._cache.pop(key, None))
         return row
 
+    def _creating(self, noun: str) -> None:
+        if self.finding_only:
+            raise WouldCreate(noun)
+
     def _count(self, name: str) -> None:
         self.counts[name] += 1
         self._undo.append(lambda: self.counts.subtract([name]))
@@ -90,6 +99,7 @@ class Lookups:
                 "to create it.",
                 field="outlet",
             )
+        self._creating("outlet")
         self._count("outlets created")
         return outlet_create(
             name=definition.name,
@@ -119,6 +129,7 @@ class Lookups:
             key = (actor.pk, tie.relation, tie.valid_from, tie.valid_to)
             if key in known:
                 continue
+            self._creating("affiliation")
             affiliation_create(
                 outlet=outlet,
                 actor=actor,
@@ -146,6 +157,7 @@ class Lookups:
                 field="actor",
             )
         if actor is None:
+            self._creating("actor")
             actor = actor_create(
                 name=definition.name,
                 slug=definition.slug,
@@ -175,6 +187,7 @@ class Lookups:
         )
         event = existing.order_by("id").first()
         if event is None:
+            self._creating("event")
             event = event_create(
                 title=ref.title or ref.slug,
                 date=ref.date,

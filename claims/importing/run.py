@@ -1,10 +1,16 @@
-"""An import run: every record in its own savepoint, confidence recomputed once at the end.
+"""An import run: records written many at a time where they can be, one by one where not.
 
-A bad record is reported with its line and the reason, its savepoint is rolled
-back (it leaves nothing behind) and the run goes on. The whole run is one
-transaction, so a crash half-way leaves the database as it was, and a dry run
-is the same run rolled back at the end: it refuses exactly what a real one
-would.
+New claims whose names are all known go in bulk writes of up to BULK_SIZE
+records (claims.importing.bulk). A bulk write that anything in it breaks is
+undone by its savepoint and its records are written again one by one, so the
+bad one is found and reported like any other. Every other record is written one
+by one in its own savepoint: a bad record is reported with its line and the
+reason, leaves nothing behind, and the run goes on. Confidence is recomputed
+once at the end, in batches.
+
+The whole run is one transaction, so a crash half-way leaves the database as it
+was, and a dry run is the same run rolled back at the end: it refuses exactly
+what a real one would.
 """
 
 import time
@@ -14,10 +20,15 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError, transaction
 
+from claims.errors import DomainError
+from claims.importing.bulk import Pending, queue_for_bulk
 from claims.importing.loader import ClaimImport
 from claims.importing.lookups import Lookups
 from claims.importing.records import ClaimRecord, RecordError
+from claims.services.bulk import claims_create_bulk
 from claims.services.rescoring import rescoring_deferred
+
+BULK_SIZE = 200
 
 
 @dataclass
@@ -31,11 +42,17 @@ class ImportReport:
     rescored: int = 0
     rolled_back: set[int] = field(default_factory=set)
     seconds: float = 0.0
+    on_failure: Callable[[RecordError], None] | None = field(default=None, repr=False)
 
     @property
     def appearances_per_second(self) -> float:
         written = self.counts["appearances created"] + self.counts["appearances updated"]
         return written / self.seconds if self.seconds else 0.0
+
+    def fail(self, failure: RecordError) -> None:
+        self.failures.append(failure)
+        if self.on_failure is not None:
+            self.on_failure(failure)
 
 
 def _import_one(record: ClaimRecord, lookups: Lookups, report: ImportReport) -> None:
@@ -52,13 +69,44 @@ def _import_one(record: ClaimRecord, lookups: Lookups, report: ImportReport) -> 
     except RecordError as exc:
         lookups.rollback()
         exc.ref = exc.ref or record.external_ref
-        report.failures.append(exc)
+        report.fail(exc)
         if importer.created:
             report.rolled_back.add(importer.claim.pk)  # its rescoring would find no row
         return
     lookups.commit()
     report.imported += 1
     report.counts.update(counts)
+
+
+def _write_pending(pending: Pending, lookups: Lookups, report: ImportReport) -> None:
+    try:
+        with transaction.atomic():
+            existing = pending.take_existing()
+    except DatabaseError:
+        # A value the database cannot even compare (a NUL byte on PostgreSQL): let each record find out.
+        existing = pending.records
+        pending.clear()
+    if pending.items:
+        _write_bulk(pending, lookups, report)
+    for record in existing:
+        _import_one(record, lookups, report)
+    pending.clear()
+
+
+def _write_bulk(pending: Pending, lookups: Lookups, report: ImportReport) -> None:
+    try:
+        with transaction.atomic():
+            claims_create_bulk(pending.items)
+    except (DomainError, DatabaseError):
+        for record in pending.records:
+            _import_one(record, lookups, report)
+    else:
+        report.imported += len(pending.items)
+        report.counts["claims created"] += len(pending.items)
+        for item in pending.items:
+            report.counts["appearances created"] += len(item.appearances)
+            report.counts["citations created"] += len(item.citations)
+            report.counts["evidence created"] += len(item.evidence)
 
 
 def import_records(
@@ -69,26 +117,29 @@ def import_records(
     on_failure: Callable[[RecordError], None] | None = None,
     on_record: Callable[[], None] | None = None,
 ) -> ImportReport:
-    """Import what the reader yields; `on_failure` hears of each bad record as it happens."""
-    report = ImportReport(source=source, dry_run=dry_run)
-    lookups = Lookups()
+    """Import what the reader yields; `on_failure` hears of each bad record when it is found."""
+    report = ImportReport(source=source, dry_run=dry_run, on_failure=on_failure)
+    lookups, pending = Lookups(), Pending()
     started = time.perf_counter()
     with transaction.atomic():
         with rescoring_deferred() as touched:
             for item in records:
                 report.records += 1
-                failed_before = len(report.failures)
                 if isinstance(item, RecordError):
-                    report.failures.append(item)
+                    report.fail(item)
+                elif queue_for_bulk(item, lookups, pending, source=source):
+                    if len(pending.items) >= BULK_SIZE:
+                        _write_pending(pending, lookups, report)
                 else:
+                    _write_pending(pending, lookups, report)
                     _import_one(item, lookups, report)
-                if on_failure is not None and len(report.failures) > failed_before:
-                    on_failure(report.failures[-1])
                 if on_record is not None:
                     on_record()
+            _write_pending(pending, lookups, report)
             report.rescored = len(touched - report.rolled_back)
         report.counts.update(+lookups.counts)
         if dry_run:
             transaction.set_rollback(True)
+    report.failures.sort(key=lambda failure: failure.line)
     report.seconds = time.perf_counter() - started
     return report

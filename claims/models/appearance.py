@@ -23,8 +23,9 @@ class AppearanceQuerySet(ClaimRowQuerySet):
 class Appearance(Timestamped, Withdrawable):
     """One outlet publishing a claim: an article, broadcast, post or report."""
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="appearances")
-    outlet = models.ForeignKey("claims.Outlet", on_delete=models.PROTECT, related_name="appearances")
+    # Served by appearance_claim_idx and appearance_outlet_idx below.
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="appearances", db_index=False)
+    outlet = models.ForeignKey("claims.Outlet", on_delete=models.PROTECT, related_name="appearances", db_index=False)
     published_on = models.DateField()
     url = models.URLField(max_length=1000, blank=True)
     headline = models.CharField(max_length=500, blank=True)

@@ -13,9 +13,12 @@ class Citation(Withdrawable):
     is read with one indexed filter.
     """
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="citations")
+    # claim and cited are served by citation_claim_idx and citation_cited_idx below.
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="citations", db_index=False)
     citing = models.ForeignKey("claims.Appearance", on_delete=models.PROTECT, related_name="citations_made")
-    cited = models.ForeignKey("claims.Appearance", on_delete=models.PROTECT, related_name="citations_received")
+    cited = models.ForeignKey(
+        "claims.Appearance", on_delete=models.PROTECT, related_name="citations_received", db_index=False
+    )
     kind = models.CharField(max_length=20, choices=CitationKind.choices, default=CitationKind.CITED)
     note = models.TextField(blank=True)
     created_by = models.ForeignKey(

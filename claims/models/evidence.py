@@ -9,7 +9,8 @@ from claims.models.base import ClaimRowQuerySet, Timestamped, Withdrawable
 class StatusEvidence(Timestamped, Withdrawable):
     """A dated statement confirming or denying responsibility; the latest one sets the status."""
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="evidence")
+    # Served by evidence_claim_idx below.
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="evidence", db_index=False)
     stance = models.CharField(max_length=10, choices=Stance.choices)
     actor = models.ForeignKey("claims.Actor", null=True, blank=True, on_delete=models.PROTECT, related_name="evidence")
     date = models.DateField()

@@ -16,7 +16,8 @@ class ReviewTransitionQuerySet(models.QuerySet):
 class ReviewTransition(models.Model):
     """One step of a claim through the review workflow: who moved it, when, from, to, why."""
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="transitions")
+    # Served by transition_claim_idx below.
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="transitions", db_index=False)
     from_state = models.CharField(max_length=20, choices=ReviewState.choices)
     to_state = models.CharField(max_length=20, choices=ReviewState.choices)
     by = models.ForeignKey(

@@ -28,8 +28,7 @@ def lock_claim(claim_id: int) -> Claim:
     return Claim.objects.select_for_update().get(pk=claim_id)
 
 
-@transaction.atomic
-def appearance_create(
+def appearance_new(
     *,
     claim: Claim,
     outlet: Outlet,
@@ -43,10 +42,11 @@ def appearance_create(
     external_ref: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Appearance:
+    """A new appearance of the claim, not yet saved, if `by` may record it there."""
     require_perm(by, "claims.add_appearance")
     refuse_retracted(claim)
     reject_future(published_on, "published_on")
-    appearance = Appearance(
+    return Appearance(
         claim=claim,
         outlet=outlet,
         published_on=published_on,
@@ -59,6 +59,12 @@ def appearance_create(
         external_ref=external_ref or None,
         created_by=by,
     )
+
+
+@transaction.atomic
+def appearance_create(*, claim: Claim, by: AbstractBaseUser | None = None, **values: object) -> Appearance:
+    """Record that an outlet published the claim (the fields of `appearance_new`)."""
+    appearance = appearance_new(claim=claim, by=by, **values)
     save_validated(appearance, by=by)
     claims_rescore(claim_ids=[claim.pk])
     return appearance

@@ -11,16 +11,20 @@ from django.db import transaction
 from claims.choices import CitationKind
 from claims.errors import InvalidInput, NotAllowed
 from claims.models import Appearance, Citation
-from claims.selectors.chains import citation_would_close_cycle
 from claims.services.appearances import lock_claim
+from claims.services.chain_edges import ChainEdges, StoredEdges
 from claims.services.claims import refuse_retracted
 from claims.services.persistence import apply_changes, require_perm, save_validated, withdraw
 from claims.services.rescoring import claims_rescore
 
 EDITABLE = {"kind", "note"}
+# Checked by check_citation, with clearer messages than the model's own.
+ENDS = ["claim", "citing", "cited"]
 
 
-def check_citation(citing: Appearance, cited: Appearance) -> None:
+def check_citation(citing: Appearance, cited: Appearance, chain: ChainEdges | None = None) -> None:
+    """Refuse a citation that breaks a rule; `chain` answers for the claim's other edges (the database's by default)."""
+    chain = chain or StoredEdges()
     if citing.pk == cited.pk:
         raise InvalidInput("An appearance cannot cite itself.", field="cited")
     if citing.claim_id != cited.claim_id:
@@ -38,9 +42,9 @@ def check_citation(citing: Appearance, cited: Appearance) -> None:
             f"published later ({cited.published_on}).",
             field="cited",
         )
-    if Citation.objects.current().filter(citing=citing, cited=cited).exists():
+    if chain.cites(citing.pk, cited.pk):
         raise InvalidInput(f"Appearance {citing.pk} already cites appearance {cited.pk}.", field="cited")
-    if citation_would_close_cycle(citing_id=citing.pk, cited_id=cited.pk):
+    if chain.draws_on(cited.pk, citing.pk):
         raise InvalidInput(
             f"Appearance {cited.pk} already draws on appearance {citing.pk}; this citation would close a cycle.",
             field="cited",
@@ -63,8 +67,7 @@ def citation_create(
     citing, cited = Appearance.objects.get(pk=citing.pk), Appearance.objects.get(pk=cited.pk)
     check_citation(citing, cited)
     citation = Citation(claim=claim, citing=citing, cited=cited, kind=kind, note=note, created_by=by)
-    # The row-level rules were checked above, with clearer messages and one query each.
-    save_validated(citation, by=by, exclude=["claim", "citing", "cited"])
+    save_validated(citation, by=by, exclude=ENDS)
     claims_rescore(claim_ids=[claim.pk])
     return citation
 
@@ -77,7 +80,7 @@ def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, *
     if citation.withdrawn_at is not None:
         raise NotAllowed("This citation is withdrawn and cannot be changed.")
     if apply_changes(citation, changes, EDITABLE):
-        save_validated(citation, by=by, exclude=["claim", "citing", "cited"])
+        save_validated(citation, by=by, exclude=ENDS)
     return citation
 
 

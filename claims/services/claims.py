@@ -20,8 +20,7 @@ def refuse_retracted(claim: Claim) -> None:
         raise NotAllowed("This claim is retracted; it is kept as it was and cannot be changed.")
 
 
-@transaction.atomic
-def claim_create(
+def claim_new(
     *,
     text: str,
     kind: str = ClaimKind.ATTRIBUTION,
@@ -32,8 +31,9 @@ def claim_create(
     external_ref: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Claim:
+    """A new claim, not yet saved, if `by` may record one: every claim starts as a draft."""
     require_perm(by, "claims.add_claim")
-    claim = Claim(
+    return Claim(
         text=(text or "").strip(),
         kind=kind,
         subject=subject,
@@ -44,6 +44,12 @@ def claim_create(
         review_state=ReviewState.DRAFT,
         created_by=by,
     )
+
+
+@transaction.atomic
+def claim_create(*, by: AbstractBaseUser | None = None, **values: object) -> Claim:
+    """Record a claim (the fields of `claim_new`)."""
+    claim = claim_new(by=by, **values)
     save_validated(claim, by=by)
     claims_rescore(claim_ids=[claim.pk])
     return claim

@@ -33,8 +33,7 @@ def check_appearance(claim: Claim, appearance: Appearance | None) -> None:
         raise InvalidInput(f"Appearance {appearance.pk} is withdrawn.", field="appearance")
 
 
-@transaction.atomic
-def evidence_create(
+def evidence_new(
     *,
     claim: Claim,
     stance: str,
@@ -47,11 +46,12 @@ def evidence_create(
     external_ref: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> StatusEvidence:
+    """New evidence on the claim, not yet saved, if `by` may record it."""
     require_perm(by, "claims.add_statusevidence")
     refuse_retracted(claim)
     reject_future(date, "date")
     check_appearance(claim, appearance)
-    evidence = StatusEvidence(
+    return StatusEvidence(
         claim=claim,
         stance=stance,
         date=date,
@@ -63,6 +63,12 @@ def evidence_create(
         external_ref=external_ref or None,
         created_by=by,
     )
+
+
+@transaction.atomic
+def evidence_create(*, claim: Claim, by: AbstractBaseUser | None = None, **values: object) -> StatusEvidence:
+    """Record a confirmation or denial of responsibility (the fields of `evidence_new`)."""
+    evidence = evidence_new(claim=claim, by=by, **values)
     save_validated(evidence, by=by)
     claims_rescore(claim_ids=[claim.pk])
     return evidence

@@ -18,6 +18,7 @@ from claims.models import Affiliation, Appearance, Claim, Outlet, StatusEvidence
 from claims.models.claim import COMPUTED_FIELDS
 from claims.scoring.confidence import score
 from claims.selectors.scoring_inputs import claim_inputs
+from claims.services.persistence import update_columns
 from claims.transliteration import search_document, skeleton
 
 _deferred: ContextVar[set[int] | None] = ContextVar("deferred_rescoring", default=None)
@@ -114,5 +115,5 @@ def _rescore_batch(ids: list[int]) -> int:
                 setattr(claim, field, value)
             claim.updated_at = now
             changed.append(claim)
-    Claim.objects.bulk_update(changed, [*COMPUTED_FIELDS, "updated_at"])
+    update_columns(changed, [*COMPUTED_FIELDS, "updated_at"])
     return len(changed)

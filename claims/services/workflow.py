@@ -14,13 +14,16 @@ comment or reason). Forbidden means "never, whatever the state"; NotAllowed
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
+from django.utils import timezone
 
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
 from claims.models import Claim, ReviewTransition
+from claims.services.history_rows import history_insert
 from claims.services.persistence import require_perm
 
 # Who asks: a user (perhaps anonymous), or None for the system itself.
@@ -45,6 +48,14 @@ APPROVE = Step("approve", (ReviewState.IN_REVIEW,), ReviewState.PUBLISHED, "clai
 REJECT = Step("reject", (ReviewState.IN_REVIEW,), ReviewState.REJECTED, "claims.review_claim", "comment")
 RETRACT = Step("retract", (ReviewState.PUBLISHED,), ReviewState.RETRACTED, "claims.review_claim", "reason")
 STEPS = {step.name: step for step in (SUBMIT, APPROVE, REJECT, RETRACT)}
+# How a claim loaded by the system (an import) reaches the review state its file gives.
+LOADED_PATHS = {
+    ReviewState.DRAFT: (),
+    ReviewState.IN_REVIEW: (SUBMIT,),
+    ReviewState.PUBLISHED: (SUBMIT, APPROVE),
+    ReviewState.REJECTED: (SUBMIT, REJECT),
+    ReviewState.RETRACTED: (SUBMIT, APPROVE, RETRACT),
+}
 
 
 def _check_requester(step: Step, claim: Claim, by: Requester) -> None:
@@ -141,3 +152,53 @@ def claim_publish_imported(*, claim: Claim, comment: str) -> Claim:
     if claim.review_state == ReviewState.IN_REVIEW:
         claim = _move(APPROVE, claim=claim, by=None, comment=comment)
     return claim
+
+
+def loaded_path(target: str) -> tuple[Step, ...]:
+    """The steps that bring a new draft to `target` when the system loads it."""
+    if target not in LOADED_PATHS:
+        raise InvalidInput(f"Unknown review state {target!r}; one of: {', '.join(ReviewState.values)}.")
+    return LOADED_PATHS[target]
+
+
+def claim_load_to(*, claim: Claim, target: str, comment: str, reason: str) -> Claim:
+    """Take a new claim loaded by the system to `target`, one recorded step at a time, with no user.
+
+    Steps that need a comment (reject, retract) take `reason`; the others `comment`.
+    """
+    for step in loaded_path(target):
+        claim = _move(step, claim=claim, by=None, comment=reason if step.needs_comment else comment)
+    return claim
+
+
+def claims_load_to_bulk(claims: list[tuple[Claim, str, str, str]]) -> None:
+    """`claim_load_to` for many drafts just inserted in bulk: (claim, target, comment, reason) each.
+
+    The same steps and checks, taken in memory; then the new states, the
+    transitions and one history row per step are written in a few statements.
+    """
+    transitions, by_target = [], {}
+    rounds: list[tuple[list[SimpleNamespace], list[str]]] = []  # the claims after their n-th step, and why
+    for claim, target, comment, reason in claims:
+        for number, step in enumerate(loaded_path(target)):
+            said = (reason if step.needs_comment else comment).strip()
+            _check_state(step, claim)
+            _check_comment(step, said)
+            transitions.append(
+                ReviewTransition(
+                    claim=claim, from_state=claim.review_state, to_state=step.target, by=None, comment=said
+                )
+            )
+            claim.review_state = step.target
+            snapshot = SimpleNamespace(**{f.attname: getattr(claim, f.attname) for f in Claim._meta.concrete_fields})
+            if len(rounds) <= number:
+                rounds.append(([], []))
+            rounds[number][0].append(snapshot)
+            rounds[number][1].append(f"{step.name}: {said}" if said else step.name)
+        by_target.setdefault(claim.review_state, []).append(claim.pk)
+    ReviewTransition.objects.bulk_create(transitions)
+    for snapshots, reasons in rounds:
+        history_insert(Claim, snapshots, by=None, reasons=reasons)
+    for state, ids in by_target.items():
+        if state != ReviewState.DRAFT:
+            Claim.objects.filter(pk__in=ids).update(review_state=state, updated_at=timezone.now())

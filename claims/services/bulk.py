@@ -1,0 +1,129 @@
+"""Many new claims with their chains in one go: the bulk path of imports.
+
+Every row is built and checked by the one-row services' own functions
+(`claim_new`, `appearance_new`, `check_citation`, `evidence_new`, the workflow's
+steps and `validate`), so a bulk write refuses what they refuse. What differs is
+the writing: each model's rows go in one INSERT with their history rows, and the
+database's unique and check constraints are enforced by that INSERT rather than
+asked row by row. The call is one savepoint: when anything is refused (a
+DomainError) or the database refuses a row (an IntegrityError), nothing is left
+behind, and the caller can write the same items one by one through the one-row
+services, which name the row at fault.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from claims.errors import InvalidInput
+from claims.models import Appearance, Citation, Claim, StatusEvidence
+from claims.services.appearances import appearance_new
+from claims.services.chain_edges import NewEdges
+from claims.services.citations import ENDS, check_citation
+from claims.services.claims import claim_new, refuse_retracted
+from claims.services.evidence import evidence_new
+from claims.services.persistence import bulk_insert, require_perm, validate
+from claims.services.rescoring import claims_rescore
+from claims.services.workflow import claims_load_to_bulk
+
+
+@dataclass
+class NewAppearance:
+    ref: str  # how this item's citations and evidence name it; "" if they do not
+    values: dict  # the fields of appearance_new, but claim and by
+
+
+@dataclass
+class NewCitation:
+    citing: str
+    cited: str
+    kind: str
+    note: str = ""
+
+
+@dataclass
+class NewEvidence:
+    appearance: str  # the ref of one of the item's appearances, or ""
+    values: dict  # the fields of evidence_new, but claim, appearance and by
+
+
+@dataclass
+class NewClaim:
+    values: dict  # the fields of claim_new, but by
+    review_state: str  # where the workflow takes the new draft (claim_load_to)
+    comment: str = ""
+    reason: str = ""
+    appearances: list[NewAppearance] = field(default_factory=list)
+    citations: list[NewCitation] = field(default_factory=list)
+    evidence: list[NewEvidence] = field(default_factory=list)
+
+
+def _named(appearances: dict[str, Appearance], ref: str) -> Appearance:
+    if ref not in appearances:
+        raise InvalidInput(f'No appearance of this claim has the ref "{ref}".', field="ref")
+    return appearances[ref]
+
+
+def _chain(item: NewClaim, claim: Claim, by: AbstractBaseUser | None) -> tuple[list, dict[str, Appearance]]:
+    appearances, named = [], {}
+    for new in item.appearances:
+        appearance = appearance_new(claim=claim, by=by, **new.values)
+        validate(appearance, in_database=False)
+        appearances.append(appearance)
+        if new.ref:
+            if new.ref in named:
+                raise InvalidInput(f'The ref "{new.ref}" names two appearances of this claim.', field="ref")
+            named[new.ref] = appearance
+    return appearances, named
+
+
+def _citations(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: AbstractBaseUser | None) -> list:
+    if item.citations:
+        require_perm(by, "claims.add_citation")
+        refuse_retracted(claim)
+    edges, citations = NewEdges(), []
+    for new in item.citations:
+        citing, cited = _named(named, new.citing), _named(named, new.cited)
+        check_citation(citing, cited, edges)
+        citation = Citation(claim=claim, citing=citing, cited=cited, kind=new.kind, note=new.note, created_by=by)
+        validate(citation, exclude=ENDS, in_database=False)
+        edges.add(citing.pk, cited.pk)
+        citations.append(citation)
+    return citations
+
+
+def _evidence(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: AbstractBaseUser | None) -> list:
+    rows = []
+    for new in item.evidence:
+        appearance = _named(named, new.appearance) if new.appearance else None
+        evidence = evidence_new(claim=claim, appearance=appearance, by=by, **new.values)
+        validate(evidence, in_database=False)
+        rows.append(evidence)
+    return rows
+
+
+@transaction.atomic
+def claims_create_bulk(items: list[NewClaim], *, by: AbstractBaseUser | None = None) -> list[Claim]:
+    """Record new claims with their appearances, citations and evidence, and take each through
+    the workflow to its review state; returns the claims, in the order given."""
+    claims = [claim_new(by=by, **item.values) for item in items]
+    for claim in claims:
+        validate(claim, in_database=False)
+    bulk_insert(Claim, claims, by=by)
+
+    chains = [_chain(item, claim, by) for item, claim in zip(items, claims, strict=True)]
+    bulk_insert(Appearance, [row for rows, _ in chains for row in rows], by=by)
+
+    citations, evidence = [], []
+    for item, claim, (_, named) in zip(items, claims, chains, strict=True):
+        citations += _citations(item, claim, named, by)
+        evidence += _evidence(item, claim, named, by)
+    bulk_insert(Citation, citations, by=by)
+    bulk_insert(StatusEvidence, evidence, by=by)
+
+    claims_load_to_bulk(
+        [(claim, item.review_state, item.comment, item.reason) for item, claim in zip(items, claims, strict=True)]
+    )
+    claims_rescore(claim_ids=[claim.pk for claim in claims])
+    return claims
