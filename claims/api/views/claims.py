@@ -18,7 +18,7 @@ from claims.api.views.base import ServiceViewSet
 from claims.models import Claim
 from claims.selectors.chains import claim_chain
 from claims.selectors.claim_filters import ClaimFilter
-from claims.selectors.claims import claim_as_of, claim_list, claim_queryset
+from claims.selectors.claims import claim_as_of, claim_queryset, claim_summaries
 from claims.selectors.history import claim_history
 from claims.services.claims import claim_create, claim_update
 from claims.services.workflow import APPROVE, REJECT, RETRACT, SUBMIT, claim_transition
@@ -54,7 +54,7 @@ class ClaimViewSet(ServiceViewSet):
         return claim_queryset(self.request.user)
 
     def list(self, request: Request, *args: object, **kwargs: object) -> Response:
-        page = self.paginate_queryset(claim_list(user=request.user, filters=request.query_params))
+        page = self.paginate_queryset(claim_summaries(user=request.user, filters=request.query_params))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(parameters=[AsOfSerializer])

@@ -1,0 +1,125 @@
+"""`GET /api/v1/claims/?limit=100`, with and without filters, beside the raw SQL for the same page.
+
+    python -m bench.list_latency [--runs 30]
+
+For each variant the request goes through the whole Django stack in process
+(middleware, DRF, filters, serializer, JSON renderer), as an anonymous consumer.
+The SQL that request ran is captured and then run again on a plain psycopg (or
+sqlite3) connection, its rows serialised with json.dumps: the same rows and
+columns, with nothing of Django in between. The ratio is API time / SQL time.
+"""
+
+import argparse
+import json
+from dataclasses import dataclass
+
+from bench.setup import django_setup
+from bench.timing import Timing, measure
+
+
+@dataclass(frozen=True)
+class ListResult:
+    claims: int
+    variant: str
+    query: str
+    api: Timing
+    sql: Timing
+    queries: int
+    rows: int
+
+    @property
+    def ratio(self) -> float:
+        return self.api.median_ms / self.sql.median_ms if self.sql.median_ms else 0.0
+
+    def line(self) -> str:
+        return (
+            f"list claims={self.claims} filter={self.variant} rows={self.rows} queries={self.queries}: "
+            f"api median {self.api.median_ms:.2f} ms p95 {self.api.p95_ms:.2f} ms | "
+            f"sql median {self.sql.median_ms:.2f} ms p95 {self.sql.p95_ms:.2f} ms | ratio {self.ratio:.2f}"
+        )
+
+
+def variants() -> dict[str, str]:
+    """Filter values drawn from the data: a mid-list published claim's subject, outlet and a word of it."""
+    from claims.models import Appearance, Claim
+
+    published = Claim.objects.filter(review_state="published", subject__isnull=False).order_by("id")
+    total = published.count()
+    sample = published.select_related("subject")[total // 2] if total else None
+    found = {"none": ""}
+    if sample is None:
+        return found
+    outlet = Appearance.objects.filter(claim=sample).select_related("outlet").order_by("id").first()
+    word = max(sample.text.replace(",", " ").replace(".", " ").split(), key=len)
+    found["min_confidence"] = "min_confidence=60"
+    found["actor"] = f"actor={sample.subject.slug}"
+    if outlet is not None:
+        found["outlet"] = f"outlet={outlet.outlet.slug}"
+    found["q"] = f"q={word}"
+    return found
+
+
+def raw_runner(statements: list[str]):
+    """Run the captured statements on a connection of the driver's own and serialise the rows."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        raw = psycopg.connect(**connection.get_connection_params())
+    else:
+        import sqlite3
+
+        raw = sqlite3.connect(connection.settings_dict["NAME"])
+
+    def run() -> str:
+        pages = []
+        cursor = raw.cursor()
+        for sql in statements:
+            cursor.execute(sql)
+            names = [column[0] for column in cursor.description]
+            pages.append([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+        return json.dumps(pages, default=str)
+
+    return run, raw
+
+
+def list_latency(*, runs: int = 30, limit: int = 100) -> list[ListResult]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.models import Claim
+
+    client = Client(HTTP_HOST="localhost")
+    claims = Claim.objects.count()
+    results = []
+    for variant, query in variants().items():
+        path = f"/api/v1/claims/?limit={limit}" + (f"&{query}" if query else "")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}: {response.content[:300]!r}")
+        rows, queries = len(response.json()["results"]), len(captured.captured_queries)
+        statements = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+        api = measure(lambda path=path: client.get(path).content, runs=runs)
+        run, raw = raw_runner(statements)
+        try:
+            sql = measure(run, runs=runs)
+        finally:
+            raw.close()
+        results.append(ListResult(claims, variant, query, api, sql, queries, rows))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    django_setup()
+    for result in list_latency(runs=args.runs):
+        print(result.line())
+
+
+if __name__ == "__main__":
+    main()
