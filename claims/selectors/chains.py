@@ -82,7 +82,7 @@ def _node_rows(claim_id: int, as_of: date | None) -> list[tuple]:
             FROM {CITATION} c
             JOIN chain ON c.cited_id = chain.id
             JOIN {APPEARANCE} a ON a.id = c.citing_id
-            WHERE c.withdrawn_at IS NULL AND a.withdrawn_at IS NULL {day_filter}
+            WHERE c.claim_id = %s AND c.withdrawn_at IS NULL AND a.withdrawn_at IS NULL {day_filter}
         )
         SELECT a.id, chain.is_origin, a.outlet_id, o.name, o.reliability, a.published_on, a.url, a.headline
         FROM chain
@@ -90,7 +90,9 @@ def _node_rows(claim_id: int, as_of: date | None) -> list[tuple]:
         JOIN {OUTLET} o ON o.id = a.outlet_id
         ORDER BY a.published_on, a.id
     """
-    params = [*origins_params, *([as_of] if as_of else [])]
+    # Every citation of the chain repeats its claim: filtering on it keeps each step of the
+    # recursion to this claim's citations (an index range) instead of the whole table.
+    params = [*origins_params, claim_id, *([as_of] if as_of else [])]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -12,6 +12,7 @@ from claims.models import Affiliation, Appearance, Claim
 from claims.transliteration import fold, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
+DEFAULT_ORDERING = ("-updated_at", "-id")
 
 
 def by_id_or_slug(value: str, field: str) -> Q:
@@ -124,7 +125,7 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)
         # Every ordering ends on id, so pages are stable when values tie.
-        ordering = [str(o) for o in queryset.query.order_by] or ["-updated_at"]
+        ordering = [str(o) for o in queryset.query.order_by] or list(DEFAULT_ORDERING)
         last = ordering[-1].lstrip("-")
         if last != "id":
             ordering.append("-id" if ordering[-1].startswith("-") else "id")

@@ -11,7 +11,7 @@ from claims.errors import InvalidInput
 from claims.models import Appearance, Claim, Event, Outlet
 from claims.roles import User
 from claims.scoring.confidence import Score, score
-from claims.selectors.claim_filters import ClaimFilter
+from claims.selectors.claim_filters import DEFAULT_ORDERING, ClaimFilter
 from claims.selectors.scoring_inputs import claim_inputs
 
 SUMMARY_LEAVES_OUT = ("notes", "source_document", "search_text", "text_key")
@@ -23,6 +23,10 @@ def claim_queryset(user: User | None) -> QuerySet:
 
 def claim_list(*, user: User | None, filters: Mapping | None = None) -> QuerySet:
     """Claims the user may see, filtered and ordered as SPEC §8 describes."""
+    if not any(name in ClaimFilter.base_filters for name in filters or {}):
+        # Nothing to filter (a first page, or a next page by cursor): building the filter
+        # form would be most of the cost of such a request.
+        return claim_queryset(user).order_by(*DEFAULT_ORDERING)
     filterset = ClaimFilter(data=filters or {}, queryset=claim_queryset(user))
     if not filterset.is_valid():
         errors = {field: [str(e) for e in messages] for field, messages in filterset.errors.items()}
