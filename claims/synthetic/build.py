@@ -1,0 +1,138 @@
+"""Generating a synthetic corpus of any size for benchmarks (SPEC §11).
+
+Claims are made and written in chunks, so memory stays flat however many are
+asked for. Everything is one transaction: a failed run leaves nothing behind.
+History rows (django-simple-history) and review transitions are not written:
+the corpus is for measuring reads, and they would triple the rows to load.
+"""
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from random import Random
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from claims.choices import ReviewState
+from claims.models import Claim
+from claims.synthetic.claims import Batch, ClaimFactory, ClaimSpec
+from claims.synthetic.directory import build_directory
+from claims.synthetic.ids import Ids
+from claims.synthetic.tables import APPEARANCES, BULK_TABLES, CITATIONS, CLAIMS, DIRECTORY_TABLES, EVIDENCE
+from claims.synthetic.writers import analyze, reset_sequences, writer_for
+
+ORDINARY_SIZES = (3, 4, 5, 6)  # mean 4.5 appearances per claim
+VIRAL_SIZES = (1_500, 8_000)
+BENCHMARK_CHAIN_SIZES = (100, 1_000, 10_000)
+
+
+def chain_ref(size: int) -> str:
+    """How the benchmarks find the claim with exactly `size` appearances."""
+    return f"synthetic-chain-{size}"
+
+
+def default_chain_sizes(claims: int) -> tuple[int, ...]:
+    return BENCHMARK_CHAIN_SIZES if claims >= 10_000 else BENCHMARK_CHAIN_SIZES[:1]
+
+
+def default_viral(claims: int) -> int:
+    return 0 if claims < 1_000 else min(10, 1 + claims // 20_000)
+
+
+@dataclass
+class CorpusReport:
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    chain_refs: list[str] = field(default_factory=list)
+    refs_taken: list[str] = field(default_factory=list)
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+    def count(self, table_name: str, n: int) -> None:
+        self.rows[table_name] = self.rows.get(table_name, 0) + n
+
+
+def claim_specs(
+    rng: Random, *, claims: int, chain_sizes: tuple[int, ...], viral: int, free_refs: set[str]
+) -> Iterator[ClaimSpec]:
+    """The benchmark chains first, then the viral claims, then ordinary ones."""
+    special = [
+        ClaimSpec(
+            size=size,
+            origin_share=0.05,
+            spread_days=30,
+            external_ref=chain_ref(size) if chain_ref(size) in free_refs else None,
+            spine=True,
+            review_state=ReviewState.PUBLISHED,
+        )
+        for size in chain_sizes
+    ]
+    special += [
+        ClaimSpec(size=rng.randint(*VIRAL_SIZES), origin_share=0.03, spread_days=20, review_state=ReviewState.PUBLISHED)
+        for _ in range(viral)
+    ]
+    yield from special[:claims]
+    ordinary = {size: ClaimSpec(size=size) for size in ORDINARY_SIZES}
+    for _ in range(claims - len(special)):
+        yield ordinary[rng.choice(ORDINARY_SIZES)]
+
+
+def write_batch(writer, batch: Batch, report: CorpusReport) -> None:
+    for table, rows in (
+        (CLAIMS, batch.claims),
+        (APPEARANCES, batch.appearances),
+        (CITATIONS, batch.citations),
+        (EVIDENCE, batch.evidence),
+    ):
+        writer.write(table, rows)
+        report.count(table.name, len(rows))
+
+
+def synthetic_corpus_create(
+    *,
+    claims: int,
+    outlets: int = 300,
+    actors: int = 300,
+    events: int | None = None,
+    chain_sizes: tuple[int, ...] | None = None,
+    viral: int | None = None,
+    seed: int = 0,
+    chunk_size: int = 10_000,
+    on_claims: Callable[[int], None] = lambda n: None,
+) -> CorpusReport:
+    """Append a synthetic corpus of `claims` claims; `on_claims(n)` is told as each chunk is written."""
+    chain_sizes = default_chain_sizes(claims) if chain_sizes is None else chain_sizes
+    viral = default_viral(claims) if viral is None else viral
+    if claims < len(chain_sizes) + viral:
+        raise ValueError(f"{claims} claim(s) cannot hold {len(chain_sizes)} chain(s) and {viral} viral claim(s).")
+    started, report = time.monotonic(), CorpusReport()
+    rng, today, now = Random(seed), timezone.localdate(), timezone.now()
+    with transaction.atomic():
+        writer, ids = writer_for(connection), Ids()
+        directory = build_directory(
+            rng, ids, outlets=outlets, actors=actors, events=events or max(20, claims // 8), today=today, now=now
+        )
+        for table, rows in directory.rows:
+            writer.write(table, rows)
+            report.count(table.name, len(rows))
+        refs = {chain_ref(size) for size in chain_sizes}
+        taken = set(Claim.objects.filter(external_ref__in=refs).values_list("external_ref", flat=True))
+        report.chain_refs, report.refs_taken = sorted(refs - taken), sorted(taken)
+        factory, batch = ClaimFactory(rng, directory, ids, today=today, now=now), Batch()
+        specs = claim_specs(rng, claims=claims, chain_sizes=chain_sizes, viral=viral, free_refs=refs - taken)
+        for spec in specs:
+            factory.add(spec, batch)
+            if len(batch.claims) >= chunk_size:
+                write_batch(writer, batch, report)
+                on_claims(len(batch.claims))
+                batch = Batch()
+        write_batch(writer, batch, report)
+        on_claims(len(batch.claims))
+        reset_sequences(connection, DIRECTORY_TABLES + BULK_TABLES)
+    if connection.vendor == "postgresql":
+        analyze(connection, DIRECTORY_TABLES + BULK_TABLES)
+    report.seconds = time.monotonic() - started
+    return report
