@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format seed demo-users bench bench-small clean
+.PHONY: run test lint format seed demo-users bench bench-smoke clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ test: $(VENV)/.dev lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# Full benchmarks on PostgreSQL (docs/performance.md); needs wrk (apt-get install wrk).
+bench: $(VENV)/.dev
+	PY=$(PY) bash bench/run.sh
+
+# The same benchmarks at sizes in the hundreds; they also run in `make test`.
+bench-smoke: $(VENV)/.dev
+	$(PY) -m pytest tests/bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis staticfiles

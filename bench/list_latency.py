@@ -4,8 +4,8 @@
 
 For each variant the request goes through the whole Django stack in process
 (middleware, DRF, filters, serializer, JSON renderer), as an anonymous consumer.
-The SQL that request ran is captured and then run again on a plain psycopg (or
-sqlite3) connection, its rows serialised with json.dumps: the same rows and
+The SQL that request ran is captured and then run again straight on the
+driver's connection (psycopg or sqlite3), its rows serialised with json.dumps: the same rows and
 columns, with nothing of Django in between. The ratio is API time / SQL time.
 """
 
@@ -60,17 +60,12 @@ def variants() -> dict[str, str]:
 
 
 def raw_runner(statements: list[str]):
-    """Run the captured statements on a connection of the driver's own and serialise the rows."""
+    """Run the captured statements on the driver's own connection (psycopg or sqlite3, no Django
+    in between) and serialise the rows; the same connection, so it sees the same data."""
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        import psycopg
-
-        raw = psycopg.connect(**connection.get_connection_params())
-    else:
-        import sqlite3
-
-        raw = sqlite3.connect(connection.settings_dict["NAME"])
+    connection.ensure_connection()
+    raw = connection.connection
 
     def run() -> str:
         pages = []
@@ -79,9 +74,10 @@ def raw_runner(statements: list[str]):
             cursor.execute(sql)
             names = [column[0] for column in cursor.description]
             pages.append([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+        cursor.close()
         return json.dumps(pages, default=str)
 
-    return run, raw
+    return run
 
 
 def list_latency(*, runs: int = 30, limit: int = 100) -> list[ListResult]:
@@ -103,11 +99,7 @@ def list_latency(*, runs: int = 30, limit: int = 100) -> list[ListResult]:
         rows, queries = len(response.json()["results"]), len(captured.captured_queries)
         statements = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
         api = measure(lambda path=path: client.get(path).content, runs=runs)
-        run, raw = raw_runner(statements)
-        try:
-            sql = measure(run, runs=runs)
-        finally:
-            raw.close()
+        sql = measure(raw_runner(statements), runs=runs)
         results.append(ListResult(claims, variant, query, api, sql, queries, rows))
     return results
 
