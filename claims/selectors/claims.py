@@ -27,7 +27,7 @@ def claim_list(*, user: User | None, filters: Mapping | None = None) -> QuerySet
         # Nothing to filter (a first page, or a next page by cursor): building the filter
         # form would be most of the cost of such a request.
         return claim_queryset(user).order_by(*DEFAULT_ORDERING)
-    filterset = ClaimFilter(data=filters or {}, queryset=claim_queryset(user))
+    filterset = ClaimFilter.given(filters, claim_queryset(user))
     if not filterset.is_valid():
         errors = {field: [str(e) for e in messages] for field, messages in filterset.errors.items()}
         raise InvalidInput(
