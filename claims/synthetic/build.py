@@ -19,12 +19,14 @@ from claims.models import Claim
 from claims.synthetic.claims import Batch, ClaimFactory, ClaimSpec
 from claims.synthetic.directory import build_directory
 from claims.synthetic.ids import Ids
+from claims.synthetic.indexes import restore, set_aside
 from claims.synthetic.tables import APPEARANCES, BULK_TABLES, CITATIONS, CLAIMS, DIRECTORY_TABLES, EVIDENCE
-from claims.synthetic.writers import analyze, reset_sequences, writer_for
+from claims.synthetic.writers import CopyWriter, InsertWriter, analyze, reset_sequences, writer_for
 
 ORDINARY_SIZES = (3, 4, 5, 6)  # mean 4.5 appearances per claim
 VIRAL_SIZES = (1_500, 8_000)
 BENCHMARK_CHAIN_SIZES = (100, 1_000, 10_000)
+REBUILD_FROM = 20_000  # claims; below this, keeping the indexes up to date is as fast
 
 
 def chain_ref(size: int) -> str:
@@ -44,6 +46,9 @@ def default_viral(claims: int) -> int:
 class CorpusReport:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    # Seconds spent rebuilding indexes and foreign keys, and analysing; None when not done.
+    index_seconds: float | None = None
+    analyze_seconds: float | None = None
     chain_refs: list[str] = field(default_factory=list)
     refs_taken: list[str] = field(default_factory=list)
 
@@ -53,6 +58,15 @@ class CorpusReport:
 
     def count(self, table_name: str, n: int) -> None:
         self.rows[table_name] = self.rows.get(table_name, 0) + n
+
+
+def rebuilds_indexes(claims: int, asked: bool | None) -> bool:
+    """Worth it when the run at least doubles a large claims table; only PostgreSQL has the means."""
+    if connection.vendor != "postgresql":
+        return False
+    if asked is not None:
+        return asked
+    return claims >= max(REBUILD_FROM, Claim.objects.count())
 
 
 def claim_specs(
@@ -80,7 +94,7 @@ def claim_specs(
         yield ordinary[rng.choice(ORDINARY_SIZES)]
 
 
-def write_batch(writer, batch: Batch, report: CorpusReport) -> None:
+def write_batch(writer: CopyWriter | InsertWriter, batch: Batch, report: CorpusReport) -> None:
     for table, rows in (
         (CLAIMS, batch.claims),
         (APPEARANCES, batch.appearances),
@@ -89,6 +103,34 @@ def write_batch(writer, batch: Batch, report: CorpusReport) -> None:
     ):
         writer.write(table, rows)
         report.count(table.name, len(rows))
+
+
+def write_claims(
+    writer: CopyWriter | InsertWriter,
+    factory: ClaimFactory,
+    specs: Iterator[ClaimSpec],
+    report: CorpusReport,
+    *,
+    chunk_size: int,
+    on_claims: Callable[[int], None],
+) -> None:
+    """One chunk of claims in memory at a time, whatever the total."""
+    batch = Batch()
+    for spec in specs:
+        factory.add(spec, batch)
+        if len(batch.claims) >= chunk_size:
+            write_batch(writer, batch, report)
+            on_claims(len(batch.claims))
+            batch = Batch()
+    write_batch(writer, batch, report)
+    on_claims(len(batch.claims))
+
+
+def free_chain_refs(chain_sizes: tuple[int, ...], report: CorpusReport) -> set[str]:
+    refs = {chain_ref(size) for size in chain_sizes}
+    taken = set(Claim.objects.filter(external_ref__in=refs).values_list("external_ref", flat=True))
+    report.chain_refs, report.refs_taken = sorted(refs - taken), sorted(taken)
+    return refs - taken
 
 
 def synthetic_corpus_create(
@@ -101,9 +143,14 @@ def synthetic_corpus_create(
     viral: int | None = None,
     seed: int = 0,
     chunk_size: int = 10_000,
+    rebuild_indexes: bool | None = None,
     on_claims: Callable[[int], None] = lambda n: None,
 ) -> CorpusReport:
-    """Append a synthetic corpus of `claims` claims; `on_claims(n)` is told as each chunk is written."""
+    """Append a synthetic corpus of `claims` claims; `on_claims(n)` is told as each chunk is written.
+
+    `rebuild_indexes` (PostgreSQL): drop the secondary indexes and foreign keys of the claim tables
+    for the load and rebuild them after it; None decides by size (see rebuilds_indexes).
+    """
     chain_sizes = default_chain_sizes(claims) if chain_sizes is None else chain_sizes
     viral = default_viral(claims) if viral is None else viral
     if claims < len(chain_sizes) + viral:
@@ -112,27 +159,24 @@ def synthetic_corpus_create(
     rng, today, now = Random(seed), timezone.localdate(), timezone.now()
     with transaction.atomic():
         writer, ids = writer_for(connection), Ids()
-        directory = build_directory(
-            rng, ids, outlets=outlets, actors=actors, events=events or max(20, claims // 8), today=today, now=now
-        )
+        events = events or max(20, claims // 8)
+        directory = build_directory(rng, ids, outlets=outlets, actors=actors, events=events, today=today, now=now)
         for table, rows in directory.rows:
             writer.write(table, rows)
             report.count(table.name, len(rows))
-        refs = {chain_ref(size) for size in chain_sizes}
-        taken = set(Claim.objects.filter(external_ref__in=refs).values_list("external_ref", flat=True))
-        report.chain_refs, report.refs_taken = sorted(refs - taken), sorted(taken)
-        factory, batch = ClaimFactory(rng, directory, ids, today=today, now=now), Batch()
-        specs = claim_specs(rng, claims=claims, chain_sizes=chain_sizes, viral=viral, free_refs=refs - taken)
-        for spec in specs:
-            factory.add(spec, batch)
-            if len(batch.claims) >= chunk_size:
-                write_batch(writer, batch, report)
-                on_claims(len(batch.claims))
-                batch = Batch()
-        write_batch(writer, batch, report)
-        on_claims(len(batch.claims))
+        free_refs = free_chain_refs(chain_sizes, report)
+        aside = set_aside(connection, BULK_TABLES) if rebuilds_indexes(claims, rebuild_indexes) else None
+        factory = ClaimFactory(rng, directory, ids, today=today, now=now)
+        specs = claim_specs(rng, claims=claims, chain_sizes=chain_sizes, viral=viral, free_refs=free_refs)
+        write_claims(writer, factory, specs, report, chunk_size=chunk_size, on_claims=on_claims)
+        if aside is not None:
+            step = time.monotonic()
+            restore(connection, aside)
+            report.index_seconds = time.monotonic() - step
         reset_sequences(connection, DIRECTORY_TABLES + BULK_TABLES)
     if connection.vendor == "postgresql":
+        step = time.monotonic()
         analyze(connection, DIRECTORY_TABLES + BULK_TABLES)
+        report.analyze_seconds = time.monotonic() - step
     report.seconds = time.monotonic() - started
     return report
