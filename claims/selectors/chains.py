@@ -74,6 +74,11 @@ def _node_rows(claim_id: int, as_of: date | None) -> list[tuple]:
         .query.sql_with_params()
     )
     day_filter = "AND a.published_on <= %s" if as_of else ""
+    # Every citation of the chain repeats its claim. PostgreSQL hashes the citations at each
+    # step of the recursion: filtering on the claim keeps that to this claim's (an index range)
+    # instead of the whole table. SQLite probes citation_cited_idx per node instead, and the
+    # same filter would lead it to scan the claim's citations per node.
+    claim_filter = "c.claim_id = %s AND" if connection.vendor == "postgresql" else ""
     sql = f"""
         WITH RECURSIVE chain(id, is_origin) AS (
             SELECT o.id, 1 FROM ({origins_sql}) AS o
@@ -82,7 +87,7 @@ def _node_rows(claim_id: int, as_of: date | None) -> list[tuple]:
             FROM {CITATION} c
             JOIN chain ON c.cited_id = chain.id
             JOIN {APPEARANCE} a ON a.id = c.citing_id
-            WHERE c.claim_id = %s AND c.withdrawn_at IS NULL AND a.withdrawn_at IS NULL {day_filter}
+            WHERE {claim_filter} c.withdrawn_at IS NULL AND a.withdrawn_at IS NULL {day_filter}
         )
         SELECT a.id, chain.is_origin, a.outlet_id, o.name, o.reliability, a.published_on, a.url, a.headline
         FROM chain
@@ -90,9 +95,7 @@ def _node_rows(claim_id: int, as_of: date | None) -> list[tuple]:
         JOIN {OUTLET} o ON o.id = a.outlet_id
         ORDER BY a.published_on, a.id
     """
-    # Every citation of the chain repeats its claim: filtering on it keeps each step of the
-    # recursion to this claim's citations (an index range) instead of the whole table.
-    params = [*origins_params, claim_id, *([as_of] if as_of else [])]
+    params = [*origins_params, *([claim_id] if claim_filter else []), *([as_of] if as_of else [])]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
