@@ -145,7 +145,9 @@ def slug(name: str, pk: int) -> str:
     return f"{slugify(unidecode(name))[:200]}-{pk}"
 
 
-def build_actors(rng: Random, ids: Ids, count: int, countries: list[str], now: datetime) -> tuple[list, list]:
+def build_actors(
+    rng: Random, ids: Ids, count: int, countries: list[str], now: datetime
+) -> tuple[list[tuple[ActorInfo, str]], list[tuple]]:
     kinds = rng.choices(list(ACTOR_PATTERNS), weights=ACTOR_KIND_WEIGHTS, k=count)
     seen: set[str] = set()
     infos, rows = [], []
@@ -171,7 +173,9 @@ def build_actors(rng: Random, ids: Ids, count: int, countries: list[str], now: d
     return infos, rows
 
 
-def build_outlets(rng: Random, ids: Ids, count: int, countries: list[str], now: datetime) -> tuple[list, list]:
+def build_outlets(
+    rng: Random, ids: Ids, count: int, countries: list[str], now: datetime
+) -> tuple[list[OutletInfo], list[tuple]]:
     kinds = rng.choices(list(OUTLET_PATTERNS), weights=OUTLET_KIND_WEIGHTS, k=count)
     grades = rng.choices(list(GRADE_WEIGHTS), weights=list(GRADE_WEIGHTS.values()), k=count)
     seen: set[str] = set()
