@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import ClaimKind, Reliability, ResponsibilityStatus, ReviewState
 from claims.models.base import Timestamped
+from claims.models.fields import FastJSONField
 from claims.roles import User, is_newsroom
 
 PUBLIC_STATES = (ReviewState.PUBLISHED, ReviewState.RETRACTED)
@@ -69,7 +70,7 @@ class Claim(Timestamped):
         default=6, editable=False, help_text="Admiralty information-credibility digit, 1-6."
     )
     admiralty_code = models.CharField(max_length=2, default=f"{Reliability.F}6", editable=False)
-    confidence_factors = models.JSONField(default=list, blank=True, editable=False)
+    confidence_factors = FastJSONField(default=list, blank=True, editable=False)
     independent_origin_count = models.PositiveIntegerField(default=0, editable=False)
     appearance_count = models.PositiveIntegerField(default=0, editable=False)
     first_reported = models.DateField(null=True, blank=True, editable=False)
