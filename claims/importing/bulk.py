@@ -13,9 +13,8 @@ ClaimImport, which also says exactly what is wrong.
 
 from dataclasses import dataclass, field
 
-from claims.choices import ReviewState
 from claims.errors import DomainError
-from claims.importing.loader import ClaimImport
+from claims.importing.loader import ClaimImport, appearance_values, claim_values, evidence_values
 from claims.importing.lookups import Lookups, WouldCreate
 from claims.importing.records import ClaimRecord
 from claims.models import Actor, Claim, Event
@@ -106,7 +105,8 @@ def _resolved(record: ClaimRecord, lookups: Lookups) -> tuple[Actor | None, Even
 
 def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, source: str) -> bool:
     """Add the record to the pending bulk write if it qualifies; False if it must go one by one."""
-    target = record.review_state or ReviewState.DRAFT
+    importer = ClaimImport(record, lookups, source=source)
+    target, comment, reason = importer.review_path()
     if target not in LOADED_PATHS or not _names_only_its_own(record):
         return False
     resolved = _resolved(record, lookups)
@@ -116,35 +116,15 @@ def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, s
     key = (record.text.strip(), subject.pk if subject else None, event.pk if event else None)
     if pending.clashes(record, key):
         return False
-    importer = ClaimImport(record, lookups, source=source)
-    comment = f"Imported from {source}, line {record.line}."
     item = NewClaim(
-        values={
-            "text": record.text.strip(),
-            "kind": record.kind,
-            "subject": subject,
-            "event": event,
-            "notes": record.notes,
-            "source_document": record.source_document,
-            "external_ref": record.external_ref or None,
-        },
+        values=claim_values(record, subject, event) | {"external_ref": record.external_ref or None},
         review_state=target,
         comment=comment,
-        reason=record.review_comment or comment,
+        reason=reason,
         appearances=[
             NewAppearance(
                 ref=a.ref,
-                values={
-                    "outlet": lookups.outlet(a.outlet),
-                    "published_on": a.published_on,
-                    "url": a.url,
-                    "headline": a.headline,
-                    "language": a.language,
-                    "excerpt": a.excerpt,
-                    "attributed_source": a.attributed_source,
-                    "source_document": a.source_document,
-                    "external_ref": importer.stored_ref(a.ref),
-                },
+                values=appearance_values(a, lookups.outlet(a.outlet)) | {"external_ref": importer.stored_ref(a.ref)},
             )
             for a in record.appearances
         ],
@@ -152,15 +132,8 @@ def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, s
         evidence=[
             NewEvidence(
                 appearance=e.appearance,
-                values={
-                    "stance": e.stance,
-                    "date": e.date,
-                    "actor": lookups.actor(e.actor) if e.actor else None,
-                    "url": e.url,
-                    "note": e.note,
-                    "source_document": e.source_document,
-                    "external_ref": importer.stored_ref(e.ref),
-                },
+                values=evidence_values(e, lookups.actor(e.actor) if e.actor else None)
+                | {"external_ref": importer.stored_ref(e.ref)},
             )
             for e in record.evidence
         ],

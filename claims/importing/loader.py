@@ -20,7 +20,7 @@ from claims.choices import ReviewState
 from claims.errors import DomainError, InvalidInput
 from claims.importing.lookups import Lookups
 from claims.importing.records import AppearanceRecord, CitationRecord, ClaimRecord, EvidenceRecord, RecordError
-from claims.models import Actor, Appearance, Citation, Claim, Event, StatusEvidence
+from claims.models import Actor, Appearance, Citation, Claim, Event, Outlet, StatusEvidence
 from claims.services import appearances as appearance_services
 from claims.services import claims as claim_services
 from claims.services import evidence as evidence_services
@@ -73,6 +73,44 @@ class Existing:
     def evidence_item(self, stored_ref: str | None, ref: str, key: tuple) -> StatusEvidence | None:
         by_ref = self.evidence_by_ref.get(stored_ref or "") or self.evidence_by_ref.get(ref or "")
         return by_ref or self.evidence_by_key.get(key)
+
+
+def claim_values(record: ClaimRecord, subject: Actor | None, event: Event | None) -> dict:
+    """What a record says of its claim, as the claim services take it."""
+    return {
+        "text": record.text.strip(),
+        "kind": record.kind,
+        "subject": subject,
+        "event": event,
+        "notes": record.notes,
+        "source_document": record.source_document,
+    }
+
+
+def appearance_values(item: AppearanceRecord, outlet: Outlet) -> dict:
+    """What a record says of an appearance, as the appearance services take it."""
+    return {
+        "outlet": outlet,
+        "published_on": item.published_on,
+        "url": item.url,
+        "headline": item.headline,
+        "language": item.language,
+        "excerpt": item.excerpt,
+        "attributed_source": item.attributed_source,
+        "source_document": item.source_document,
+    }
+
+
+def evidence_values(item: EvidenceRecord, actor: Actor | None) -> dict:
+    """What a record says of a piece of evidence, but the appearance it points to."""
+    return {
+        "stance": item.stance,
+        "date": item.date,
+        "actor": actor,
+        "url": item.url,
+        "note": item.note,
+        "source_document": item.source_document,
+    }
 
 
 def _wanted(values: dict) -> dict:
@@ -128,8 +166,7 @@ class ClaimImport:
 
     def save_claim(self, subject: Actor | None, event: Event | None) -> None:
         record = self.record
-        values = {"text": record.text.strip(), "kind": record.kind, "subject": subject, "event": event}
-        values |= {"notes": record.notes, "source_document": record.source_document}
+        values = claim_values(record, subject, event)
         claim = self.find_claim(subject, event)
         if claim is None:
             self.claim = claim_create(external_ref=record.external_ref or None, **values)
@@ -143,11 +180,15 @@ class ClaimImport:
             claim_update(claim=claim, **{field: changes[field] for field in changed})
         self.counts["claims updated" if changed else "claims unchanged"] += 1
 
+    def review_path(self) -> tuple[str, str, str]:
+        """Where a new claim goes in review, the comment of its steps, and the reason of a reject or retract."""
+        comment = f"Imported from {self.source}, line {self.record.line}."
+        return self.record.review_state or ReviewState.DRAFT, comment, self.record.review_comment or comment
+
     def move_to_review_state(self) -> None:
         """A new claim is brought to the state the file gives; the steps are recorded with no user."""
-        comment = f"Imported from {self.source}, line {self.record.line}."
-        target = self.record.review_state or ReviewState.DRAFT
-        claim_load_to(claim=self.claim, target=target, comment=comment, reason=self.record.review_comment or comment)
+        target, comment, reason = self.review_path()
+        claim_load_to(claim=self.claim, target=target, comment=comment, reason=reason)
 
     # Its rows
 
@@ -160,16 +201,7 @@ class ClaimImport:
             raise InvalidInput(f'The ref "{item.ref}" names two appearances of this record.', field="ref")
         outlet = self.lookups.outlet(item.outlet)
         stored_ref = self.stored_ref(item.ref)
-        values = {
-            "outlet": outlet,
-            "published_on": item.published_on,
-            "url": item.url,
-            "headline": item.headline,
-            "language": item.language,
-            "excerpt": item.excerpt,
-            "attributed_source": item.attributed_source,
-            "source_document": item.source_document,
-        }
+        values = appearance_values(item, outlet)
         match = existing.appearance(stored_ref, item.ref, (outlet.pk, item.published_on, item.url))
         if match is None:
             appearance = appearance_create(claim=self.claim, external_ref=stored_ref, **values)
@@ -208,15 +240,7 @@ class ClaimImport:
         actor = self.lookups.actor(item.actor) if item.actor else None
         appearance = self.appearance_named(item.appearance) if item.appearance else None
         stored_ref = self.stored_ref(item.ref)
-        values = {
-            "stance": item.stance,
-            "date": item.date,
-            "actor": actor,
-            "appearance": appearance,
-            "url": item.url,
-            "note": item.note,
-            "source_document": item.source_document,
-        }
+        values = evidence_values(item, actor) | {"appearance": appearance}
         key = (item.stance, item.date, actor.pk if actor else None, appearance.pk if appearance else None, item.url)
         match = existing.evidence_item(stored_ref, item.ref, key)
         if match is None:

@@ -104,9 +104,13 @@ def _evidence(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: Ab
 
 
 @transaction.atomic
-def claims_create_bulk(items: list[NewClaim], *, by: AbstractBaseUser | None = None) -> list[Claim]:
+def claims_create_bulk(items: list[NewClaim]) -> list[Claim]:
     """Record new claims with their appearances, citations and evidence, and take each through
-    the workflow to its review state; returns the claims, in the order given."""
+    the workflow to its review state; returns the claims, in the order given.
+
+    The system loads them (imports), as `claim_load_to` does: no user, so no four-eyes check,
+    and the review steps are recorded with no user and the items' comments."""
+    by = None
     claims = [claim_new(by=by, **item.values) for item in items]
     for claim in claims:
         validate(claim, in_database=False)

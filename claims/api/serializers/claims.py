@@ -99,13 +99,10 @@ class ClaimSerializer(OutputSerializer):
     def _claim_url(self, pk: int) -> str:
         # Reversed once per serializer: every claim's url differs only in its id.
         if not hasattr(self, "_url_parts"):
-            self._url_parts = self.fields["url"].get_url(Claim(pk=0), "api:claim-detail", self._request(), None)
-            self._url_parts = self._url_parts.rsplit("/0/", 1)
+            sample = self.fields["url"].get_url(Claim(pk=0), "api:claim-detail", self.context.get("request"), None)
+            self._url_parts = sample.rsplit("/0/", 1)
         head, tail = self._url_parts
         return f"{head}/{pk}/{tail}"
-
-    def _request(self) -> object:
-        return self.context.get("request")
 
     def _timestamp(self, value: datetime) -> str:
         # DRF's DateTimeField in ISO 8601, with the timezone looked up once, not per value.
