@@ -63,9 +63,19 @@ class SortKey:
     def equal(self, value: object) -> Q:
         return Q(**{f"{self.name}__isnull": True}) if value is None else Q(**{self.name: value})
 
+    def at_or_after(self, value: object) -> Q | None:
+        """Rows at `value` or after it on this key alone: a range an index scan can start from."""
+        if value is None:
+            return None if self.descending else Q(**{f"{self.name}__isnull": True})
+        condition = Q(**{f"{self.name}__{'lte' if self.descending else 'gte'}": value})
+        if self.field.null and not self.descending:
+            condition |= Q(**{f"{self.name}__isnull": True})
+        return condition
+
 
 def sort_keys(queryset: QuerySet) -> list[SortKey]:
-    """The queryset's ordering as keys, ending on the primary key."""
+    """The queryset's ordering as keys, ending on the primary key; a key may be a field or an
+    annotation the queryset selects."""
     model: type[Model] = queryset.model
     names = list(queryset.query.order_by)
     if any(not isinstance(name, str) for name in names):
@@ -74,9 +84,12 @@ def sort_keys(queryset: QuerySet) -> list[SortKey]:
         names.append("id")
     keys = []
     for name in names:
-        bare = name.lstrip("-")
+        bare, descending = name.lstrip("-"), name.startswith("-")
+        if bare in queryset.query.annotation_select:
+            keys.append(SortKey(bare, descending, queryset.query.annotation_select[bare].output_field))
+            continue
         field = model._meta.pk if bare == "pk" else model._meta.get_field(bare)
-        keys.append(SortKey(field.attname, name.startswith("-"), field))
+        keys.append(SortKey(field.attname, descending, field))
     return keys
 
 
@@ -89,8 +102,14 @@ def after_position(keys: list[SortKey], values: list[object]) -> Q:
         if after is not None:
             branches.append(equal_so_far & after)
         equal_so_far &= key.equal(value)
-    # No branch: the cursor sat on the greatest possible position, and nothing follows it.
-    return reduce(operator.or_, branches) if branches else Q(pk__in=[])
+    if not branches:
+        # The cursor sat on the greatest possible position, and nothing follows it.
+        return Q(pk__in=[])
+    after = reduce(operator.or_, branches)
+    # The same rows, said again as a range of the first key: an index cannot start a scan
+    # at an OR, so without it every page would walk past all the rows before the cursor.
+    start = keys[0].at_or_after(values[0])
+    return after if start is None else start & after
 
 
 def _plain(value: object) -> object:

@@ -3,6 +3,7 @@ from claims.models.affiliation import Affiliation
 from claims.models.appearance import Appearance
 from claims.models.citation import Citation
 from claims.models.claim import Claim
+from claims.models.claim_outlet import ClaimOutlet
 from claims.models.event import Event
 from claims.models.evidence import StatusEvidence
 from claims.models.outlet import Outlet
@@ -14,6 +15,7 @@ __all__ = [
     "Appearance",
     "Citation",
     "Claim",
+    "ClaimOutlet",
     "Event",
     "Outlet",
     "ReviewTransition",

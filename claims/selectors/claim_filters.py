@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 
 from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
 from claims.models import Actor, Affiliation, Appearance, Claim, Outlet
@@ -13,6 +13,14 @@ from claims.transliteration import fold, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
 DEFAULT_ORDERING = ("-updated_at", "-id")
+# Claims by one outlet carry their updated_at as the outlet's index holds it (ClaimOutlet):
+# ordered, paged and compared on that copy, a page is read off the index in order.
+OUTLET_UPDATED_AT = "outlet_updated_at"
+
+
+def updated_at_column(queryset: QuerySet) -> str:
+    """Where this list reads each claim's updated_at: the claim, or its outlet's copy of it."""
+    return OUTLET_UPDATED_AT if OUTLET_UPDATED_AT in queryset.query.annotations else "updated_at"
 
 
 def by_id_or_slug(value: str, field: str, model: type[Model]) -> Q:
@@ -52,16 +60,18 @@ class WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
-    """Compared in UTC: ISO 8601 allows offsets up to ±23:59, PostgreSQL only up to ±15:59."""
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    """Changed at or after the instant, compared in UTC: ISO 8601 allows offsets up to ±23:59,
+    PostgreSQL only up to ±15:59."""
 
     def filter(self, qs: QuerySet, value: datetime | None) -> QuerySet:
-        if value is not None:
-            try:
-                value = value.astimezone(UTC)
-            except OverflowError:  # year 1 or 9999 pushed past the calendar's end by its offset
-                value = datetime.min.replace(tzinfo=UTC) if value.year == 1 else datetime.max.replace(tzinfo=UTC)
-        return super().filter(qs, value)
+        if value is None:
+            return qs
+        try:
+            value = value.astimezone(UTC)
+        except OverflowError:  # year 1 or 9999 pushed past the calendar's end by its offset
+            value = datetime.min.replace(tzinfo=UTC) if value.year == 1 else datetime.max.replace(tzinfo=UTC)
+        return qs.filter(**{f"{updated_at_column(qs)}__gte": value})
 
 
 class IdOrSlugFilter(django_filters.CharFilter):
@@ -101,8 +111,9 @@ class ClaimFilter(django_filters.FilterSet):
     reported_before = django_filters.DateFilter(
         field_name="first_reported", lookup_expr="lte", help_text="First reported on or before (YYYY-MM-DD)."
     )
-    updated_since = UtcDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after this ISO 8601 timestamp."
+    # After `outlet`: filters apply in the order declared, and this one reads what that one adds.
+    updated_since = UpdatedSinceFilter(
+        field_name="updated_at", help_text="Changed at or after this ISO 8601 timestamp."
     )
     q = django_filters.CharFilter(method="filter_q", help_text="Words in the claim, its actor or its outlets.")
     ordering = django_filters.OrderingFilter(
@@ -123,8 +134,9 @@ class ClaimFilter(django_filters.FilterSet):
         return filterset
 
     def filter_outlet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        appearances = Appearance.objects.current().filter(by_id_or_slug(value, "outlet", Outlet), claim=OuterRef("pk"))
-        return queryset.filter(Exists(appearances))
+        """Claims with a current appearance by the outlet: its ClaimOutlet rows, one per claim."""
+        carried = queryset.filter(by_id_or_slug(value, "outlet_links__outlet", Outlet))
+        return carried.annotate(**{OUTLET_UPDATED_AT: F("outlet_links__claim_updated_at")})
 
     def filter_affiliated_with(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         ties = Affiliation.objects.current().filter(
@@ -143,6 +155,8 @@ class ClaimFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         # Every ordering ends on id, so pages are stable when values tie.
         ordering = [str(o) for o in queryset.query.order_by] or list(DEFAULT_ORDERING)
+        column = updated_at_column(queryset)
+        ordering = [o.replace("updated_at", column) if o.lstrip("-") == "updated_at" else o for o in ordering]
         last = ordering[-1].lstrip("-")
         if last != "id":
             ordering.append("-id" if ordering[-1].startswith("-") else "id")
