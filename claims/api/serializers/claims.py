@@ -7,6 +7,7 @@ from rest_framework import serializers
 from claims.api.serializers.base import InputSerializer, OutputSerializer
 from claims.choices import ConfidenceLabel
 from claims.models import Claim
+from claims.scoring.confidence import confidence_label
 
 CLAIM_FIELDS = [
     "id",
@@ -69,12 +70,14 @@ class ClaimSerializer(OutputSerializer):
     def to_representation(self, claim: Claim) -> dict:
         """The fields above, built directly: a page of claims is the API's hottest path, and
         DRF's field-by-field machinery (a url reverse and a timezone lookup per row) cost
-        several times the query. A test holds this equal to DRF's own representation."""
+        several times the query. A test holds this equal to DRF's own representation.
+
+        `claim` is a Claim or a row of claim_summaries: only attributes both have are read."""
         if self.Meta.fields is not CLAIM_FIELDS:
             return super().to_representation(claim)
         return {
-            "id": claim.pk,
-            "url": self._claim_url(claim.pk),
+            "id": claim.id,
+            "url": self._claim_url(claim.id),
             "text": claim.text,
             "kind": claim.kind,
             "status": claim.status,
@@ -83,7 +86,7 @@ class ClaimSerializer(OutputSerializer):
             "event": claim.event_id,
             "first_reported": claim.first_reported.isoformat() if claim.first_reported else None,
             "confidence": claim.confidence,
-            "confidence_label": claim.confidence_label,
+            "confidence_label": confidence_label(claim.confidence),
             "credibility": claim.credibility,
             "admiralty_code": claim.admiralty_code,
             "confidence_factors": [
