@@ -39,9 +39,22 @@ class ListResult:
         )
 
 
+def halfway_cursor() -> str:
+    """The `next` cursor a consumer holds half-way through paging the whole list."""
+    from claims.api.pagination import encode_cursor, sort_keys
+    from claims.selectors.claims import claim_summaries
+
+    rows = claim_summaries(user=None)
+    middle = rows[rows.count() // 2]
+    return encode_cursor(sort_keys(rows), middle)
+
+
 def variants() -> dict[str, str]:
-    """Filter values drawn from the data: a mid-list published claim's subject, outlet and a word of it."""
-    from claims.models import Appearance, Claim
+    """Filter values drawn from the data: a mid-list published claim's subject, outlet and a word of
+    it; the outlet that carried the most claims; and a page half-way through the whole list."""
+    from django.db.models import Count
+
+    from claims.models import Appearance, Claim, ClaimOutlet
 
     published = Claim.objects.filter(review_state="published", subject__isnull=False).order_by("id")
     total = published.count()
@@ -51,11 +64,14 @@ def variants() -> dict[str, str]:
         return found
     outlet = Appearance.objects.filter(claim=sample).select_related("outlet").order_by("id").first()
     word = max(sample.text.replace(",", " ").replace(".", " ").split(), key=len)
+    busiest = ClaimOutlet.objects.values("outlet__slug").annotate(n=Count("claim")).order_by("-n", "outlet")[0]
     found["min_confidence"] = "min_confidence=60"
     found["actor"] = f"actor={sample.subject.slug}"
     if outlet is not None:
         found["outlet"] = f"outlet={outlet.outlet.slug}"
+    found["busiest_outlet"] = f"outlet={busiest['outlet__slug']}"
     found["q"] = f"q={word}"
+    found["halfway"] = f"cursor={halfway_cursor()}"
     return found
 
 

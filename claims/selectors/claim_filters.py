@@ -1,6 +1,8 @@
 """The claim list filters of SPEC §8, shared by the API, the web UI and exports."""
 
+import operator
 from datetime import UTC, datetime
+from functools import reduce
 
 import django_filters
 from django import forms
@@ -44,14 +46,11 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     text = text.strip()
     if not text:
         return queryset
-    condition = Q(search_text__contains=text.lower())
-    folded = fold(text)
-    if folded:
-        condition |= Q(search_text__contains=folded)
     key = skeleton(text)
-    if key:
-        condition |= Q(search_text__contains=f" {key}")
-    return queryset.filter(condition)
+    # Each pattern once: for plain ASCII words the folded form is the word itself, and every
+    # pattern is a LIKE over each claim the scan reads.
+    patterns = dict.fromkeys(p for p in (text.lower(), fold(text), f" {key}" if key else "") if p)
+    return queryset.filter(reduce(operator.or_, (Q(search_text__contains=p) for p in patterns)))
 
 
 class WholeNumberFilter(django_filters.NumberFilter):

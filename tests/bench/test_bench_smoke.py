@@ -30,10 +30,19 @@ def corpus(db, settings) -> None:
 
 def test_list_benchmark_measures_every_filter_beside_its_sql(corpus) -> None:
     results = list_latency(runs=3)
-    assert [r.variant for r in results] == ["none", "min_confidence", "actor", "outlet", "q"]
+    assert [r.variant for r in results] == [
+        "none",
+        "min_confidence",
+        "actor",
+        "outlet",
+        "busiest_outlet",
+        "q",
+        "halfway",
+    ]
     for result in results:
         # A filter given by slug looks its id up first (docs/performance.md, fix 6).
-        assert result.queries == (2 if result.variant in ("actor", "outlet") else 1), result.line()
+        assert result.queries == (2 if result.variant in ("actor", "outlet", "busiest_outlet") else 1), result.line()
+        assert result.rows == 100 if result.variant in ("none", "halfway") else result.rows > 0, result.line()
         assert result.sql.median_ms > 0 and result.api.median_ms > 0
         assert "ratio" in result.line()
     assert results[0].rows == 100
