@@ -223,6 +223,9 @@ SPECTACULAR_SETTINGS = {
 # changes that reach many claims at once (an outlet's grade, an affiliation).
 CONFIDENCE_BATCH_SIZE = env_int("CONFIDENCE_BATCH_SIZE", 1000)
 
+# History is read per object, by its id, never by date across a table: no index on history_date.
+SIMPLE_HISTORY_DATE_INDEX = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -41,7 +41,8 @@ class Appearance(Timestamped, Withdrawable):
     )
 
     objects = AppearanceQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Read per claim and per appearance only (see Claim.history).
+    history = HistoricalRecords(no_db_index=["outlet", "created_by", "withdrawn_by", "external_ref"])
 
     class Meta:
         ordering = ["published_on", "id"]

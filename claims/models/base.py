@@ -9,7 +9,9 @@ from claims.roles import User, is_newsroom
 
 class Timestamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # No index of its own: claims are listed and synced by it through composite indexes
+    # (claim_sync_idx and the like), and no other list orders by it.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True

@@ -27,7 +27,8 @@ class Citation(Withdrawable):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClaimRowQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Read per claim and per citation only (see Claim.history).
+    history = HistoricalRecords(no_db_index=["citing", "cited", "created_by", "withdrawn_by"])
 
     class Meta:
         ordering = ["id"]

@@ -78,7 +78,11 @@ class Claim(Timestamped):
     text_key = models.TextField(blank=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=COMPUTED_FIELDS)
+    # History is read per claim (by id); an index on every other column would be paid on each
+    # change, and on each of the thousands of rows an import writes, for lookups nobody makes.
+    history = HistoricalRecords(
+        excluded_fields=COMPUTED_FIELDS, no_db_index=["subject", "event", "created_by", "external_ref"]
+    )
 
     class Meta:
         ordering = ["-updated_at", "-id"]

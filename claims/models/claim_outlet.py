@@ -6,7 +6,7 @@ class ClaimOutlet(models.Model):
     `updated_at` beside it.
 
     A copy that the application never writes: triggers in the database (migration
-    0007_claim_outlets, on SQLite and PostgreSQL) keep it equal to the current appearances
+    0008_claim_outlets, on SQLite and PostgreSQL) keep it equal to the current appearances
     and to the claims' `updated_at` on every write path alike — the services, bulk
     imports, COPY loads, a manual UPDATE. It serves one read: "the claims this
     outlet carried, most recently changed first" (the `outlet` filter of the

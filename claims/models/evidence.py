@@ -26,7 +26,8 @@ class StatusEvidence(Timestamped, Withdrawable):
     )
 
     objects = ClaimRowQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Read per claim and per piece of evidence only (see Claim.history).
+    history = HistoricalRecords(no_db_index=["actor", "appearance", "created_by", "withdrawn_by", "external_ref"])
 
     class Meta:
         verbose_name_plural = "status evidence"

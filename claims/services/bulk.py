@@ -3,8 +3,8 @@
 Every row is built and checked by the one-row services' own functions
 (`claim_new`, `appearance_new`, `check_citation`, `evidence_new`, the workflow's
 steps and `validate`), so a bulk write refuses what they refuse. What differs is
-the writing: each model's rows go in one INSERT with their history rows, and the
-database's unique and check constraints are enforced by that INSERT rather than
+the writing: each model's rows go in one statement with their history rows, and the
+database's unique and check constraints are enforced by that statement rather than
 asked row by row. The call is one savepoint: when anything is refused (a
 DomainError) or the database refuses a row (an IntegrityError), nothing is left
 behind, and the caller can write the same items one by one through the one-row
@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from claims.choices import ReviewState
 from claims.errors import InvalidInput
 from claims.models import Appearance, Citation, Claim, StatusEvidence
 from claims.services.appearances import appearance_new
+from claims.services.bulk_rows import allocate_ids, bulk_insert
 from claims.services.chain_edges import NewEdges
 from claims.services.citations import ENDS, check_citation
 from claims.services.claims import claim_new, refuse_retracted
 from claims.services.evidence import evidence_new
-from claims.services.persistence import bulk_insert, require_perm, validate
-from claims.services.rescoring import claims_rescore
-from claims.services.workflow import claims_load_to_bulk
+from claims.services.persistence import require_perm, validate
+from claims.services.rescoring import claims_score_unwritten
+from claims.services.workflow import claims_load_to_bulk, claims_record_loaded_steps
 
 
 @dataclass
@@ -109,16 +111,21 @@ def claims_create_bulk(items: list[NewClaim]) -> list[Claim]:
     the workflow to its review state; returns the claims, in the order given.
 
     The system loads them (imports), as `claim_load_to` does: no user, so no four-eyes check,
-    and the review steps are recorded with no user and the items' comments."""
+    and the review steps are recorded with no user and the items' comments.
+
+    The claims are written last: their ids are drawn first, their chains written, their
+    confidence computed from those rows, and then each claim goes in once, scored and in its
+    review state, where writing it first would mean updating every claim twice more."""
     by = None
     claims = [claim_new(by=by, **item.values) for item in items]
     for claim in claims:
         validate(claim, in_database=False)
-    bulk_insert(Claim, claims, by=by)
+    allocate_ids(Claim, claims)
 
+    # Built while the claims are drafts, as one by one: a claim loaded as retracted takes
+    # its appearances first, and is retracted after.
     chains = [_chain(item, claim, by) for item, claim in zip(items, claims, strict=True)]
     bulk_insert(Appearance, [row for rows, _ in chains for row in rows], by=by)
-
     citations, evidence = [], []
     for item, claim, (_, named) in zip(items, claims, chains, strict=True):
         citations += _citations(item, claim, named, by)
@@ -126,8 +133,10 @@ def claims_create_bulk(items: list[NewClaim]) -> list[Claim]:
     bulk_insert(Citation, citations, by=by)
     bulk_insert(StatusEvidence, evidence, by=by)
 
-    claims_load_to_bulk(
+    claims_score_unwritten(claims)
+    steps = claims_load_to_bulk(
         [(claim, item.review_state, item.comment, item.reason) for item, claim in zip(items, claims, strict=True)]
     )
-    claims_rescore(claim_ids=[claim.pk for claim in claims])
+    bulk_insert(Claim, claims, by=by, recorded_as={"review_state": ReviewState.DRAFT})
+    claims_record_loaded_steps(steps)
     return claims

@@ -3,70 +3,70 @@
 The rows are what `Model.history.bulk_history_create` makes (every tracked
 field, the date, the user, the reason, "+" or "~"), without building a
 historical model instance for each, which costs several times more than the
-insert: rows just inserted are copied inside the database by one
-INSERT … SELECT; rows whose history differs from the table (a claim's
-intermediate review states) go in multi-row INSERT … VALUES statements.
+insert: they are copied from the rows just written, inside the database, by one
+INSERT … SELECT. Where the history must say something the table does not (each
+row's reason; a claim's review state before it reached the stored one), the
+statement joins a small VALUES list of those values alone.
 """
+
+from collections.abc import Mapping, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, models
 from django.utils import timezone
 
-ID_CHUNK = 900  # SQLite takes at most 999 parameters in older builds
+PARAMETERS = 900  # SQLite takes at most 999 parameters in older builds
 
 
-def _history_columns(model: type[models.Model]) -> tuple[type[models.Model], list[models.Field], list[str]]:
+def _tracked(model: type[models.Model]) -> tuple[type[models.Model], list[models.Field]]:
     historical = model.history.model
-    tracked = [historical._meta.get_field(field.name) for field in historical.tracked_fields]
-    extra = ["history_date", "history_change_reason", "history_type", "history_user_id"]
-    return historical, tracked, [field.column for field in tracked] + extra
+    return historical, [historical._meta.get_field(field.name) for field in historical.tracked_fields]
 
 
-def _insert_into(historical: type[models.Model], columns: list[str]) -> str:
-    quote = connection.ops.quote_name
-    return f"INSERT INTO {quote(historical._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-
-
-def _when() -> object:
-    return models.DateTimeField().get_db_prep_save(timezone.now(), connection)
-
-
-def history_copy(model: type[models.Model], ids: list[int], *, by: AbstractBaseUser | None) -> None:
-    """ "Created" history rows for rows just inserted, copied from the table itself."""
-    historical, tracked, columns = _history_columns(model)
-    quote = connection.ops.quote_name
-    source = ", ".join(quote(field.column) for field in tracked)
-    head = _insert_into(historical, columns)
-    when, user = _when(), (by.pk if by is not None else None)
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), ID_CHUNK):
-            chunk = ids[start : start + ID_CHUNK]
-            cursor.execute(
-                f"{head}SELECT {source}, %s, NULL, '+', %s FROM {quote(model._meta.db_table)} "
-                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
-                [when, user, *chunk],
-            )
-
-
-def history_insert(
-    model: type[models.Model], instances: list[models.Model], *, by: AbstractBaseUser | None, reasons: list[str]
+def history_copy(
+    model: type[models.Model],
+    ids: Sequence[int],
+    *,
+    by: AbstractBaseUser | None,
+    history_type: str = "+",
+    reasons: Sequence[str] | None = None,
+    overrides: Mapping[str, Sequence[object]] | None = None,
 ) -> None:
-    """ "Changed" history rows holding the instances' values as they are in memory, each with its reason."""
-    if not instances:
+    """One history row per id, copied from the stored row, all at one time and by one user.
+
+    `reasons` gives each row its change reason; `overrides` maps a field name to the value
+    each row records instead of the stored one (both in the order of `ids`).
+    """
+    if not ids:
         return
-    historical, tracked, columns = _history_columns(model)
-    when, user = _when(), (by.pk if by is not None else None)
-    rows = [
-        [field.get_db_prep_save(getattr(instance, field.attname), connection) for field in tracked]
-        + [when, reason, "~", user]
-        for instance, reason in zip(instances, reasons, strict=True)
+    historical, tracked = _tracked(model)
+    overrides = dict(overrides or {})
+    quote = connection.ops.quote_name
+    given = {name: historical._meta.get_field(name) for name in overrides}
+    given_columns = {field.column for field in given.values()}
+    source = [f"v.{quote(f.column)}" if f.column in given_columns else f"t.{quote(f.column)}" for f in tracked]
+    columns = [f.column for f in tracked] + ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    pk = model._meta.pk
+    when = models.DateTimeField().get_db_prep_save(timezone.now(), connection)
+    values = [
+        ("id", pk, list(ids)),
+        ("reason", models.TextField(), list(reasons) if reasons is not None else [None] * len(ids)),
+        *((field.column, field, list(overrides[name])) for name, field in given.items()),
     ]
-    row_sql = f"({', '.join(['%s'] * len(columns))})"
-    size = max(1, connection.features.max_query_params // len(columns)) if connection.features.max_query_params else 500
+    placeholder = "(" + ", ".join(f"CAST(%s AS {field.db_type(connection)})" for _, field, _ in values) + ")"
+    # A CTE names the VALUES columns on both databases (SQLite has no column list on VALUES itself).
+    head = f"WITH v({', '.join(quote(name) for name, _, _ in values)}) AS (VALUES "
+    tail = (
+        f") INSERT INTO {quote(historical._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+        f"SELECT {', '.join(source)}, %s, v.reason, %s, %s "
+        f"FROM {quote(model._meta.db_table)} t JOIN v ON t.{quote(pk.column)} = v.id"
+    )
+    rows = [[field.get_db_prep_save(column[n], connection) for _, field, column in values] for n in range(len(ids))]
+    size = max(1, PARAMETERS // len(values))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
             cursor.execute(
-                _insert_into(historical, columns) + "VALUES " + ", ".join([row_sql] * len(chunk)),
-                [value for row in chunk for value in row],
+                head + ", ".join([placeholder] * len(chunk)) + tail,
+                [value for row in chunk for value in row] + [when, history_type, by.pk if by is not None else None],
             )

@@ -1,14 +1,14 @@
 """The one way services write a row: validate it, name who did it, save it."""
 
 from datetime import date, datetime
+from functools import cache
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from claims.errors import Forbidden, InvalidInput, NotAllowed
-from claims.services.history_rows import history_copy
 
 
 def require_perm(by: AbstractBaseUser | None, perm: str) -> None:
@@ -38,12 +38,21 @@ def invalid_from(exc: ValidationError) -> InvalidInput:
     return InvalidInput(" ".join(parts), field=None if first == "__all__" else first, errors=errors)
 
 
+@cache
+def _fields_of(model: type[models.Model]) -> tuple[tuple[models.Field, ...], tuple[str, ...]]:
+    """The model's foreign keys, and the attribute names of its text columns (read once per model:
+    bulk writes validate thousands of rows)."""
+    concrete = model._meta.concrete_fields
+    relations = tuple(field for field in concrete if field.is_relation)
+    texts = tuple(field.attname for field in concrete if isinstance(field, (models.CharField, models.TextField)))
+    return relations, texts
+
+
 def _attached_relations(instance: models.Model) -> list[str]:
     """Foreign keys set to a loaded object: it exists, so skip full_clean's lookup query for it."""
+    relations, _ = _fields_of(type(instance))
     return [
-        field.name
-        for field in instance._meta.concrete_fields
-        if field.is_relation and field.is_cached(instance) and getattr(instance, field.name) is not None
+        field.name for field in relations if field.is_cached(instance) and getattr(instance, field.name) is not None
     ]
 
 
@@ -68,10 +77,11 @@ def validate(instance: models.Model, *, exclude: list[str] | None = None, in_dat
 
 def _refuse_nul(instance: models.Model) -> None:
     """PostgreSQL cannot store a NUL character in text; SQLite can. Refuse it on both alike."""
-    for field in instance._meta.concrete_fields:
-        value = getattr(instance, field.attname)
+    _, texts = _fields_of(type(instance))
+    for attname in texts:
+        value = getattr(instance, attname)
         if isinstance(value, str) and "\x00" in value:
-            raise ValidationError({field.name: "Null characters are not allowed."})
+            raise ValidationError({instance._meta.get_field(attname).name: "Null characters are not allowed."})
 
 
 def save_validated(
@@ -94,58 +104,6 @@ def save_validated(
             f"This {instance._meta.verbose_name} conflicts with an existing one (a unique value is taken)."
         ) from exc
     return instance
-
-
-def bulk_insert(model: type[models.Model], rows: list, *, by: AbstractBaseUser | None) -> list:
-    """Insert rows already checked by `validate(..., in_database=False)`, with their history rows.
-
-    An IntegrityError (a unique value taken, a check constraint broken) propagates:
-    the caller's savepoint then leaves nothing behind.
-    """
-    if not rows:
-        return rows
-    model.objects.bulk_create(rows)
-    history_copy(model, [row.pk for row in rows], by=by)
-    return rows
-
-
-def update_columns(instances: list[models.Model], fields: list[str]) -> None:
-    """Write these fields of these rows in as few statements as the database allows.
-
-    Django's bulk_update builds a CASE expression per field and row, which at a
-    few thousand rows costs far more in Python than the update itself. PostgreSQL
-    takes one UPDATE … FROM (VALUES …) per chunk; SQLite, in process, runs one
-    prepared UPDATE per row.
-    """
-    if not instances:
-        return
-    meta = instances[0]._meta
-    columns = [meta.get_field(name) for name in fields]
-    quote = connection.ops.quote_name
-    rows = [
-        [instance.pk] + [column.get_db_prep_save(getattr(instance, column.attname), connection) for column in columns]
-        for instance in instances
-    ]
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
-            sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
-            cursor.executemany(sql, [row[1:] + row[:1] for row in rows])
-            return
-        # VALUES has no column types of its own: each placeholder says its column's.
-        casts = [meta.pk.db_type(connection)] + [column.db_type(connection) for column in columns]
-        row_sql = "(" + ", ".join(f"%s::{cast}" for cast in casts) + ")"
-        names = ", ".join(quote(column.column) for column in columns)
-        assignments = ", ".join(f"{quote(column.column)} = v.{quote(column.column)}" for column in columns)
-        table, pk = quote(meta.db_table), quote(meta.pk.column)
-        size = max(1, 30000 // len(casts))
-        for start in range(0, len(rows), size):
-            chunk = rows[start : start + size]
-            cursor.execute(
-                f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([row_sql] * len(chunk))}) "
-                f"AS v({pk}, {names}) WHERE {table}.{pk} = v.{pk}",
-                [value for row in chunk for value in row],
-            )
 
 
 def changed_fields(instance: models.Model, changes: dict, allowed: set[str]) -> set[str]:

@@ -18,7 +18,7 @@ from claims.models import Affiliation, Appearance, Claim, Outlet, StatusEvidence
 from claims.models.claim import COMPUTED_FIELDS
 from claims.scoring.confidence import score
 from claims.selectors.scoring_inputs import claim_inputs
-from claims.services.persistence import update_columns
+from claims.services.bulk_rows import update_columns
 from claims.transliteration import search_document, skeleton
 
 _deferred: ContextVar[set[int] | None] = ContextVar("deferred_rescoring", default=None)
@@ -74,31 +74,37 @@ def claims_rescore_for_actor(*, actor_id: int) -> int:
 
 
 def _outlet_names_by_claim(ids: list[int]) -> dict[int, list[str]]:
-    pairs = list(
-        Appearance.objects.current().filter(claim_id__in=ids).values_list("claim_id", "outlet_id").order_by().distinct()
+    """Each claim's outlets' names and aliases, each outlet once, in the order they first reported it."""
+    rows = (
+        Appearance.objects.current()
+        .filter(claim_id__in=ids)
+        .order_by("claim_id", "published_on", "id")
+        .values_list("claim_id", "outlet_id")
     )
+    outlets_by_claim: dict[int, dict[int, None]] = defaultdict(dict)
+    for claim_id, outlet_id in rows:
+        outlets_by_claim[claim_id].setdefault(outlet_id)
+    wanted = {outlet_id for outlets in outlets_by_claim.values() for outlet_id in outlets}
     names = {
         pk: [name, *aliases]
-        for pk, name, aliases in Outlet.objects.filter(id__in={o for _, o in pairs}).values_list(
-            "id", "name", "aliases"
-        )
+        for pk, name, aliases in Outlet.objects.filter(id__in=wanted).values_list("id", "name", "aliases")
     }
-    by_claim: dict[int, list[str]] = defaultdict(list)
-    for claim_id, outlet_id in pairs:
-        by_claim[claim_id].extend(names.get(outlet_id, []))
-    return by_claim
+    return {
+        claim_id: [name for outlet_id in outlets for name in names.get(outlet_id, [])]
+        for claim_id, outlets in outlets_by_claim.items()
+    }
 
 
-def _rescore_batch(ids: list[int]) -> int:
+def _derived(claims: list[Claim]) -> dict[int, dict]:
+    """The derived fields of these claims (their subjects loaded), from the rows stored for them."""
+    ids = [claim.pk for claim in claims]
     inputs = claim_inputs(ids)
     outlet_names = _outlet_names_by_claim(ids)
-    now = timezone.now()
-    changed = []
-    claims = Claim.objects.filter(id__in=ids).select_related("subject").order_by()
+    derived = {}
     for claim in claims:
         result = score(inputs[claim.pk])
         subject_names = [claim.subject.name, *claim.subject.aliases] if claim.subject else []
-        values = {
+        derived[claim.pk] = {
             "status": result.status,
             "confidence": result.confidence,
             "credibility": result.credibility,
@@ -110,6 +116,25 @@ def _rescore_batch(ids: list[int]) -> int:
             "search_text": search_document(claim.text, *subject_names, *outlet_names.get(claim.pk, [])),
             "text_key": skeleton(claim.text),
         }
+    return derived
+
+
+def claims_score_unwritten(claims: list[Claim]) -> None:
+    """Set the derived fields of new claims whose appearances, citations and evidence are written
+    but which are not yet themselves: written after this, each claim is written once, complete."""
+    derived = _derived(claims)
+    for claim in claims:
+        for field, value in derived[claim.pk].items():
+            setattr(claim, field, value)
+
+
+def _rescore_batch(ids: list[int]) -> int:
+    claims = list(Claim.objects.filter(id__in=ids).select_related("subject").order_by())
+    derived = _derived(claims)
+    now = timezone.now()
+    changed = []
+    for claim in claims:
+        values = derived[claim.pk]
         if any(getattr(claim, field) != value for field, value in values.items()):
             for field, value in values.items():
                 setattr(claim, field, value)

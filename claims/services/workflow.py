@@ -13,17 +13,15 @@ comment or reason). Forbidden means "never, whatever the state"; NotAllowed
 "not now"; InvalidInput "now, but say why".
 """
 
-from dataclasses import dataclass
-from types import SimpleNamespace
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
-from django.utils import timezone
 
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
 from claims.models import Claim, ReviewTransition
-from claims.services.history_rows import history_insert
+from claims.services.history_rows import history_copy
 from claims.services.persistence import require_perm
 
 # Who asks: a user (perhaps anonymous), or None for the system itself.
@@ -171,34 +169,46 @@ def claim_load_to(*, claim: Claim, target: str, comment: str, reason: str) -> Cl
     return claim
 
 
-def claims_load_to_bulk(claims: list[tuple[Claim, str, str, str]]) -> None:
-    """`claim_load_to` for many drafts just inserted in bulk: (claim, target, comment, reason) each.
+@dataclass
+class LoadedSteps:
+    """The review steps of claims loaded in bulk, taken in memory and waiting to be recorded."""
 
-    The same steps and checks, taken in memory; then the new states, the
-    transitions and one history row per step are written in a few statements.
+    transitions: list[ReviewTransition] = field(default_factory=list)
+    # After each claim's n-th step: the claims, the state each reached and the step's history reason.
+    rounds: list[tuple[list[Claim], list[str], list[str]]] = field(default_factory=list)
+
+
+def claims_load_to_bulk(claims: list[tuple[Claim, str, str, str]]) -> LoadedSteps:
+    """`claim_load_to` for many new drafts not yet written: (claim, target, comment, reason) each.
+
+    The same steps and checks, taken in memory: each claim is left in its target state, to be
+    written in it once; `claims_record_loaded_steps` records the steps after the claims are written.
     """
-    transitions, by_target = [], {}
-    rounds: list[tuple[list[SimpleNamespace], list[str]]] = []  # the claims after their n-th step, and why
+    loaded = LoadedSteps()
     for claim, target, comment, reason in claims:
         for number, step in enumerate(loaded_path(target)):
             said = (reason if step.needs_comment else comment).strip()
             _check_state(step, claim)
             _check_comment(step, said)
-            transitions.append(
+            loaded.transitions.append(
                 ReviewTransition(
                     claim=claim, from_state=claim.review_state, to_state=step.target, by=None, comment=said
                 )
             )
             claim.review_state = step.target
-            snapshot = SimpleNamespace(**{f.attname: getattr(claim, f.attname) for f in Claim._meta.concrete_fields})
-            if len(rounds) <= number:
-                rounds.append(([], []))
-            rounds[number][0].append(snapshot)
-            rounds[number][1].append(f"{step.name}: {said}" if said else step.name)
-        by_target.setdefault(claim.review_state, []).append(claim.pk)
-    ReviewTransition.objects.bulk_create(transitions)
-    for snapshots, reasons in rounds:
-        history_insert(Claim, snapshots, by=None, reasons=reasons)
-    for state, ids in by_target.items():
-        if state != ReviewState.DRAFT:
-            Claim.objects.filter(pk__in=ids).update(review_state=state, updated_at=timezone.now())
+            if len(loaded.rounds) <= number:
+                loaded.rounds.append(([], [], []))
+            claims_then, states, reasons = loaded.rounds[number]
+            claims_then.append(claim)
+            states.append(step.target)
+            reasons.append(f"{step.name}: {said}" if said else step.name)
+    return loaded
+
+
+def claims_record_loaded_steps(loaded: LoadedSteps) -> None:
+    """The transitions, and one history row per step holding the state it reached (the claims
+    are stored in their last one), in a few statements."""
+    ReviewTransition.objects.bulk_create(loaded.transitions)
+    for claims, states, reasons in loaded.rounds:
+        ids = [claim.pk for claim in claims]
+        history_copy(Claim, ids, by=None, history_type="~", reasons=reasons, overrides={"review_state": states})

@@ -172,7 +172,7 @@ def backfill(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
 
-    dependencies = [('claims', '0006_fast_json')]
+    dependencies = [('claims', '0007_lighter_history_indexes')]
 
     operations = [
         migrations.CreateModel(
