@@ -6,7 +6,8 @@ For each variant the request goes through the whole Django stack in process
 (middleware, DRF, filters, serializer, JSON renderer), as an anonymous consumer.
 The SQL that request ran is captured and then run again straight on the
 driver's connection (psycopg or sqlite3), its rows serialised with json.dumps: the same rows and
-columns, with nothing of Django in between. The ratio is API time / SQL time.
+columns, with nothing of Django in between. The two are timed in turn, run after run, and the
+ratio is API time / SQL time (medians).
 """
 
 import argparse
@@ -14,7 +15,7 @@ import json
 from dataclasses import dataclass
 
 from bench.setup import django_setup
-from bench.timing import Timing, measure
+from bench.timing import Timing, measure_side_by_side
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,7 @@ def list_latency(*, runs: int = 30, limit: int = 100) -> list[ListResult]:
             raise RuntimeError(f"{path} answered {response.status_code}: {response.content[:300]!r}")
         rows, queries = len(response.json()["results"]), len(captured.captured_queries)
         statements = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
-        api = measure(lambda path=path: client.get(path).content, runs=runs)
-        sql = measure(raw_runner(statements), runs=runs)
+        api, sql = measure_side_by_side(lambda path=path: client.get(path).content, raw_runner(statements), runs=runs)
         results.append(ListResult(claims, variant, query, api, sql, queries, rows))
     return results
 

@@ -1,11 +1,14 @@
-"""Secondary indexes and foreign keys set aside during a big load on PostgreSQL.
+"""Secondary indexes, foreign keys and triggers set aside during a big load on PostgreSQL.
 
 Maintaining a dozen indexes (two of them trigram GIN) row by row, and checking
 every foreign key row by row at commit, costs more than writing the rows. Built
 once at the end, an index is sorted in bulk and a foreign key is validated by
-one join. The definitions are read from the catalogue and replayed verbatim, so
-whatever the migrations say is what comes back; all of it happens inside the
-load's transaction, so a failure restores them with everything else.
+one join. The triggers that keep ClaimOutlet would, with the indexes gone, join
+each batch to the whole appearances table; the loaded rows' pairs are written
+by one INSERT … SELECT instead, before the triggers come back. The definitions
+are read from the catalogue and replayed verbatim, so whatever the migrations
+say is what comes back; all of it happens inside the load's transaction, so a
+failure restores them with everything else.
 
 While it runs, the tables are locked against other sessions.
 """
@@ -34,6 +37,20 @@ FOREIGN_KEYS = """
     WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])
     ORDER BY 1, 2
 """
+TRIGGERS = """
+    SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(oid)
+    FROM pg_trigger
+    WHERE NOT tgisinternal AND tgrelid = ANY(%s::regclass[])
+    ORDER BY 1, 2
+"""
+# What the ClaimOutlet triggers would have written for the appearances loaded (migration 0008).
+CLAIM_OUTLETS = """
+    INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
+    SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
+    FROM claims_appearance a JOIN claims_claim c ON c.id = a.claim_id
+    WHERE a.id >= %s AND a.withdrawn_at IS NULL
+    ON CONFLICT DO NOTHING
+"""
 # Index builds sort in memory up to this much; the default 64MB spills a GIN build to disk.
 BUILD_MEMORY = "512MB"
 
@@ -42,21 +59,32 @@ BUILD_MEMORY = "512MB"
 class SetAside:
     indexes: list[tuple[str, str]]
     foreign_keys: list[tuple[str, str, str]]
+    triggers: list[tuple[str, str, str]]
+    first_appearance: int  # the id the load's appearances start from
 
 
 def set_aside(connection: BaseDatabaseWrapper, tables: Sequence[Table]) -> SetAside:
     names = [table.name for table in tables]
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
+        # Foreign keys checked at commit: checked now, since a table with checks still pending
+        # cannot be altered (rows written earlier in the same transaction).
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM claims_appearance")
+        (first_appearance,) = cursor.fetchone()
         cursor.execute(SECONDARY_INDEXES, [names])
         indexes = cursor.fetchall()
         cursor.execute(FOREIGN_KEYS, [names])
         foreign_keys = cursor.fetchall()
+        cursor.execute(TRIGGERS, [names])
+        triggers = cursor.fetchall()
+        for table, name, _ in triggers:
+            cursor.execute(f"DROP TRIGGER {quote(name)} ON {table}")
         for table, name, _ in foreign_keys:
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")
         for name, _ in indexes:
             cursor.execute(f"DROP INDEX {name}")
-    return SetAside(indexes, foreign_keys)
+    return SetAside(indexes, foreign_keys, triggers, first_appearance)
 
 
 def restore(connection: BaseDatabaseWrapper, aside: SetAside) -> None:
@@ -67,3 +95,8 @@ def restore(connection: BaseDatabaseWrapper, aside: SetAside) -> None:
             cursor.execute(definition)
         for table, name, definition in aside.foreign_keys:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
+        cursor.execute(CLAIM_OUTLETS, [aside.first_appearance])
+        for _, _, definition in aside.triggers:
+            cursor.execute(definition)
+        # Back to checking foreign keys at commit, as Django declares them (see set_aside).
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
