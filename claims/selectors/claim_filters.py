@@ -41,16 +41,24 @@ def by_id_or_slug(value: str, field: str, model: type[Model]) -> Q:
     return Q(**{f"{field}_id": found}) if found is not None else Q(pk__in=[])
 
 
+def search_patterns(text: str) -> list[str]:
+    """What `q` looks for in the search text: the words folded, and their phonetic key at a word start.
+
+    The search text holds every word as given and folded (search_document), and folding goes
+    character by character: wherever the words as given occur, their folded form occurs too
+    (a property test holds it). So the words as given are asked only when nothing folds (a
+    symbol Unidecode has no letters for): each pattern is a LIKE over every claim a scan reads.
+    """
+    key = skeleton(text)
+    return [fold(text) or text.lower(), *([f" {key}"] if key else [])]
+
+
 def search(queryset: QuerySet, text: str) -> QuerySet:
-    """Match the words as given, folded, or by phonetic key at a word start (Hizbullah ≈ Hezbollah)."""
+    """Match the words folded, or by phonetic key at a word start (Hizbullah ≈ Hezbollah)."""
     text = text.strip()
     if not text:
         return queryset
-    key = skeleton(text)
-    # Each pattern once: for plain ASCII words the folded form is the word itself, and every
-    # pattern is a LIKE over each claim the scan reads.
-    patterns = dict.fromkeys(p for p in (text.lower(), fold(text), f" {key}" if key else "") if p)
-    return queryset.filter(reduce(operator.or_, (Q(search_text__contains=p) for p in patterns)))
+    return queryset.filter(reduce(operator.or_, (Q(search_text__contains=p) for p in search_patterns(text))))
 
 
 class WholeNumberFilter(django_filters.NumberFilter):
