@@ -2,8 +2,14 @@
 
 from dataclasses import fields as dataclass_fields
 from datetime import date
+from functools import cache
 
 from claims.importing.records import RecordError
+
+
+@cache
+def _known(record_type: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclass_fields(record_type)) - {"line"}
 
 
 class Fields:
@@ -15,8 +21,7 @@ class Fields:
             self.fail(f"{where or 'the record'} must be a JSON object, not {type(values).__name__}")
         self.values: dict = values
         if allowed is not None:
-            known = {f.name for f in dataclass_fields(allowed)} - {"line"}
-            unknown = sorted(set(values) - known)
+            unknown = sorted(set(values) - _known(allowed))
             if unknown:
                 self.fail(f"unknown field(s) {', '.join(map(repr, unknown))} in {where or 'the record'}")
 

@@ -172,7 +172,7 @@ def backfill(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
 
-    dependencies = [('claims', '0007_lighter_history_indexes')]
+    dependencies = [('claims', '0007_lighter_indexes')]
 
     operations = [
         migrations.CreateModel(

@@ -36,8 +36,10 @@ class Appearance(Timestamped, Withdrawable):
     )
     source_document = models.CharField(max_length=200, blank=True)
     external_ref = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    # Not indexed: only deleting a user (rare; users are deactivated) looks rows up by it, and
+    # then a scan is affordable where an index is paid on every one of millions of inserts.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
 
     objects = AppearanceQuerySet.as_manager()

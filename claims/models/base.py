@@ -22,12 +22,14 @@ class Withdrawable(models.Model):
 
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
+    # Not indexed: only deleting a user reads it (see Appearance.created_by).
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
 
     class Meta:

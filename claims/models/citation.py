@@ -13,16 +13,20 @@ class Citation(Withdrawable):
     is read with one indexed filter.
     """
 
-    # claim and cited are served by citation_claim_idx and citation_cited_idx below.
+    # claim and cited are served by citation_claim_idx and citation_cited_idx below; citing, which
+    # is only ever asked of current citations, by citation_unique_current_edge.
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="citations", db_index=False)
-    citing = models.ForeignKey("claims.Appearance", on_delete=models.PROTECT, related_name="citations_made")
+    citing = models.ForeignKey(
+        "claims.Appearance", on_delete=models.PROTECT, related_name="citations_made", db_index=False
+    )
     cited = models.ForeignKey(
         "claims.Appearance", on_delete=models.PROTECT, related_name="citations_received", db_index=False
     )
     kind = models.CharField(max_length=20, choices=CitationKind.choices, default=CitationKind.CITED)
     note = models.TextField(blank=True)
+    # Not indexed: only deleting a user reads it (see Appearance.created_by).
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

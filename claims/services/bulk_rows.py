@@ -87,10 +87,11 @@ def bulk_insert(
     *,
     by: AbstractBaseUser | None,
     recorded_as: Mapping[str, object] | None = None,
+    history: bool = True,
 ) -> list:
     """Insert rows already checked by `validate(..., in_database=False)`, with their "created" history
-    rows; `recorded_as` gives values the history records instead of the stored ones (a claim written
-    in its final review state was created a draft).
+    rows (`history=False` for a model that keeps none); `recorded_as` gives values the history records
+    instead of the stored ones (a claim written in its final review state was created a draft).
 
     An IntegrityError (a unique value taken, a check constraint broken) propagates:
     the caller's savepoint then leaves nothing behind.
@@ -106,8 +107,10 @@ def bulk_insert(
             row._state.adding, row._state.db = False, connection.alias
     else:
         model.objects.bulk_create(rows)
-    ids = [row.pk for row in rows]
-    history_copy(model, ids, by=by, overrides={name: [value] * len(ids) for name, value in (recorded_as or {}).items()})
+    if history:
+        ids = [row.pk for row in rows]
+        overrides = {name: [value] * len(ids) for name, value in (recorded_as or {}).items()}
+        history_copy(model, ids, by=by, overrides=overrides)
     return rows
 
 

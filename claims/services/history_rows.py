@@ -4,9 +4,9 @@ The rows are what `Model.history.bulk_history_create` makes (every tracked
 field, the date, the user, the reason, "+" or "~"), without building a
 historical model instance for each, which costs several times more than the
 insert: they are copied from the rows just written, inside the database, by one
-INSERT … SELECT. Where the history must say something the table does not (each
-row's reason; a claim's review state before it reached the stored one), the
-statement joins a small VALUES list of those values alone.
+INSERT … SELECT. The statement joins the ids with what the history must say
+that the table does not (each row's reason; a claim's review state before it
+reached the stored one): arrays on PostgreSQL, a VALUES list on SQLite.
 """
 
 from collections.abc import Mapping, Sequence
@@ -53,20 +53,29 @@ def history_copy(
         ("reason", models.TextField(), list(reasons) if reasons is not None else [None] * len(ids)),
         *((field.column, field, list(overrides[name])) for name, field in given.items()),
     ]
-    placeholder = "(" + ", ".join(f"CAST(%s AS {field.db_type(connection)})" for _, field, _ in values) + ")"
-    # A CTE names the VALUES columns on both databases (SQLite has no column list on VALUES itself).
-    head = f"WITH v({', '.join(quote(name) for name, _, _ in values)}) AS (VALUES "
-    tail = (
-        f") INSERT INTO {quote(historical._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+    names = ", ".join(quote(name) for name, _, _ in values)
+    insert = (
+        f"INSERT INTO {quote(historical._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
         f"SELECT {', '.join(source)}, %s, v.reason, %s, %s "
         f"FROM {quote(model._meta.db_table)} t JOIN v ON t.{quote(pk.column)} = v.id"
     )
-    rows = [[field.get_db_prep_save(column[n], connection) for _, field, column in values] for n in range(len(ids))]
-    size = max(1, PARAMETERS // len(values))
+    last = [when, history_type, by.pk if by is not None else None]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One array per column: a statement of a few parameters, however many rows.
+            arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for _, field, _ in values)
+            cursor.execute(
+                f"WITH v({names}) AS (SELECT * FROM unnest({arrays})) {insert}",
+                [[field.get_db_prep_save(value, connection) for value in column] for _, field, column in values] + last,
+            )
+            return
+        # A CTE names the VALUES columns (SQLite has no column list on VALUES itself).
+        placeholder = "(" + ", ".join(f"CAST(%s AS {field.db_type(connection)})" for _, field, _ in values) + ")"
+        rows = [[field.get_db_prep_save(column[n], connection) for _, field, column in values] for n in range(len(ids))]
+        size = max(1, PARAMETERS // len(values))
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
             cursor.execute(
-                head + ", ".join([placeholder] * len(chunk)) + tail,
-                [value for row in chunk for value in row] + [when, history_type, by.pk if by is not None else None],
+                f"WITH v({names}) AS (VALUES {', '.join([placeholder] * len(chunk))}) {insert}",
+                [value for row in chunk for value in row] + last,
             )

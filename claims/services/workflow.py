@@ -21,6 +21,7 @@ from django.db import transaction
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
 from claims.models import Claim, ReviewTransition
+from claims.services.bulk_rows import bulk_insert
 from claims.services.history_rows import history_copy
 from claims.services.persistence import require_perm
 
@@ -208,7 +209,7 @@ def claims_load_to_bulk(claims: list[tuple[Claim, str, str, str]]) -> LoadedStep
 def claims_record_loaded_steps(loaded: LoadedSteps) -> None:
     """The transitions, and one history row per step holding the state it reached (the claims
     are stored in their last one), in a few statements."""
-    ReviewTransition.objects.bulk_create(loaded.transitions)
+    bulk_insert(ReviewTransition, loaded.transitions, by=None, history=False)
     for claims, states, reasons in loaded.rounds:
         ids = [claim.pk for claim in claims]
         history_copy(Claim, ids, by=None, history_type="~", reasons=reasons, overrides={"review_state": states})
