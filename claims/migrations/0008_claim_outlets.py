@@ -14,69 +14,46 @@ install them again (`install`); tests/models/test_claim_outlets.py notices if no
 import django.db.models.deletion
 from django.db import migrations, models
 
-POSTGRES = [
-    """
-    CREATE OR REPLACE FUNCTION claims_claim_outlet_gain() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
+# What the triggers do, statement by statement. `gained` and `lost` are the new and old
+# appearances of the statement that fired them, `added` and `changed` its new and changed
+# claims (transition tables).
+_GAIN = """
         INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
         SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
         FROM gained a JOIN claims_claim c ON c.id = a.claim_id
         WHERE a.withdrawn_at IS NULL
-        ON CONFLICT DO NOTHING;
-        RETURN NULL;
-    END $$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION claims_claim_outlet_loss() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
+        ON CONFLICT DO NOTHING"""
+_LOSS = """
         DELETE FROM claims_claimoutlet p
         USING (SELECT DISTINCT claim_id, outlet_id FROM lost) l
         WHERE p.claim_id = l.claim_id AND p.outlet_id = l.outlet_id
           AND NOT EXISTS (
             SELECT 1 FROM claims_appearance a
             WHERE a.outlet_id = l.outlet_id AND a.claim_id = l.claim_id AND a.withdrawn_at IS NULL
-          );
-        RETURN NULL;
-    END $$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION claims_claim_outlet_change() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        DELETE FROM claims_claimoutlet p
-        USING (SELECT DISTINCT claim_id, outlet_id FROM lost) l
-        WHERE p.claim_id = l.claim_id AND p.outlet_id = l.outlet_id
-          AND NOT EXISTS (
-            SELECT 1 FROM claims_appearance a
-            WHERE a.outlet_id = l.outlet_id AND a.claim_id = l.claim_id AND a.withdrawn_at IS NULL
-          );
-        INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
-        SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
-        FROM gained a JOIN claims_claim c ON c.id = a.claim_id
-        WHERE a.withdrawn_at IS NULL
-        ON CONFLICT DO NOTHING;
-        RETURN NULL;
-    END $$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION claims_claim_outlet_new_claim() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
+          )"""
+_NEW_CLAIM = """
         INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
         SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
         FROM added c JOIN claims_appearance a ON a.claim_id = c.id
         WHERE a.withdrawn_at IS NULL
-        ON CONFLICT DO NOTHING;
-        RETURN NULL;
-    END $$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION claims_claim_outlet_touch() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
+        ON CONFLICT DO NOTHING"""
+_TOUCH = """
         UPDATE claims_claimoutlet p SET claim_updated_at = c.updated_at
         FROM changed c
-        WHERE p.claim_id = c.id AND p.claim_updated_at <> c.updated_at;
-        RETURN NULL;
-    END $$
-    """,
+        WHERE p.claim_id = c.id AND p.claim_updated_at <> c.updated_at"""
+
+
+def _function(name: str, *statements: str) -> str:
+    body = "".join(f"{statement};" for statement in statements)
+    return f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN{body} RETURN NULL; END $$"
+
+
+POSTGRES = [
+    _function("claims_claim_outlet_gain", _GAIN),
+    _function("claims_claim_outlet_loss", _LOSS),
+    _function("claims_claim_outlet_change", _LOSS, _GAIN),
+    _function("claims_claim_outlet_new_claim", _NEW_CLAIM),
+    _function("claims_claim_outlet_touch", _TOUCH),
     """
     CREATE TRIGGER claim_outlet_appearance_insert AFTER INSERT ON claims_appearance
     REFERENCING NEW TABLE AS gained FOR EACH STATEMENT EXECUTE FUNCTION claims_claim_outlet_gain()

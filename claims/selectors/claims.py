@@ -9,30 +9,24 @@ from django.db.models import Count, QuerySet
 from claims.choices import ResponsibilityStatus
 from claims.errors import InvalidInput
 from claims.models import Appearance, Claim, Event, Outlet
+from claims.models.claim import COMPUTED_FIELDS
 from claims.roles import User
 from claims.scoring.confidence import Score, score
 from claims.selectors.claim_filters import DEFAULT_ORDERING, ClaimFilter
 from claims.selectors.scoring_inputs import claim_inputs
 
-# What the API's claim list shows of each claim: the subject and event by id, and none of the
-# long columns only filters read (notes, search keys).
+# What the API's claim list shows of each claim: the subject and event by id, and the derived
+# fields but the search keys (long columns only filters read, as notes are).
 SUMMARY_COLUMNS = (
     "id",
     "text",
     "kind",
-    "status",
     "review_state",
     "subject_id",
     "event_id",
-    "first_reported",
-    "confidence",
-    "credibility",
-    "admiralty_code",
-    "confidence_factors",
-    "independent_origin_count",
-    "appearance_count",
     "created_at",
     "updated_at",
+    *(name for name in COMPUTED_FIELDS if name not in ("search_text", "text_key")),
 )
 
 
