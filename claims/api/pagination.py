@@ -108,6 +108,8 @@ def after_position(keys: list[SortKey], values: list[object]) -> Q:
     after = reduce(operator.or_, branches)
     # The same rows, said again as a range of the first key: an index cannot start a scan
     # at an OR, so without it every page would walk past all the rows before the cursor.
+    # (Going up a key that may be NULL, the range is an OR itself, "k >= v or k is null":
+    # there, as for first_reported, pages still walk from the start.)
     start = keys[0].at_or_after(values[0])
     return after if start is None else start & after
 
@@ -116,7 +118,8 @@ def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
-def encode_cursor(keys: list[SortKey], row: Model) -> str:
+def encode_cursor(keys: list[SortKey], row: object) -> str:
+    """The position of `row` (a model instance or a row of named values) on the keys."""
     position = {"o": [key.token for key in keys], "v": [_plain(getattr(row, key.name)) for key in keys]}
     raw = json.dumps(position, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -166,7 +169,7 @@ class KeysetPagination(BasePagination):
     limit_query_param = "limit"
     cursor_query_param = "cursor"
 
-    def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list[Model]:
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list[object]:
         self.request = request
         limit = parse_limit(request.query_params.get(self.limit_query_param))
         keys = sort_keys(queryset)

@@ -44,6 +44,7 @@ class ImportReport:
     counts: Counter[str] = field(default_factory=Counter)
     rescored: int = 0
     rolled_back: set[int] = field(default_factory=set)
+    scored_on_write: set[int] = field(default_factory=set)  # bulk-written claims, scored as they went in
     seconds: float = 0.0
     on_failure: Callable[[RecordError], None] | None = field(default=None, repr=False)
 
@@ -99,11 +100,12 @@ def _write_pending(pending: Pending, lookups: Lookups, report: ImportReport) -> 
 def _write_bulk(pending: Pending, lookups: Lookups, report: ImportReport) -> None:
     try:
         with transaction.atomic():
-            claims_create_bulk(pending.items)
+            claims = claims_create_bulk(items=pending.items)
     except (DomainError, DatabaseError):
         for record in pending.records:
             _import_one(record, lookups, report)
     else:
+        report.scored_on_write.update(claim.pk for claim in claims)
         report.imported += len(pending.items)
         report.counts["claims created"] += len(pending.items)
         for item in pending.items:
@@ -141,7 +143,7 @@ def import_records(
                 if on_record is not None:
                     on_record()
             _write_pending(pending, lookups, report)
-            report.rescored = len(touched - report.rolled_back)
+            report.rescored = len((touched | report.scored_on_write) - report.rolled_back)
         report.counts.update(+lookups.counts)
         if dry_run:
             transaction.set_rollback(True)

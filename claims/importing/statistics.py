@@ -9,14 +9,21 @@ So the run analyses the tables it writes itself, each time it has written as man
 appearances as they held at their last analysis; ANALYZE counts the rows of its
 own transaction. That is a handful of times however large the import, and never
 for an import that is small beside what is stored.
+
+ANALYZE holds a SHARE UPDATE EXCLUSIVE lock on the tables until the import ends:
+reads and writes go on, but VACUUM (and autovacuum), CREATE INDEX CONCURRENTLY and
+another session's ANALYZE wait for it. So it waits at most LOCK_WAIT for a lock
+itself, in a savepoint, and when another import holds them it goes without: two
+imports waiting on each other's locks would otherwise deadlock, and one would fail.
 """
 
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 
 from claims.models import Appearance, Citation, Claim, ClaimOutlet, StatusEvidence
 
 TABLES = (Claim, Appearance, Citation, StatusEvidence, ClaimOutlet)
 FIRST_AFTER = 5_000  # appearances: below this, whatever the plans, a run is quick
+LOCK_WAIT = "100ms"
 
 
 class PlannerStatistics:
@@ -37,8 +44,16 @@ class PlannerStatistics:
         """The run has written this many appearances so far."""
         if not self.enabled or appearances < self.next_at:
             return
-        quote = connection.ops.quote_name
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {', '.join(quote(model._meta.db_table) for model in TABLES)}")
-        # The tables now hold stored + appearances; analyse again once the run has added as many.
+        # The tables will hold stored + appearances; analyse again once the run has added as many.
         self.next_at = self.stored + 2 * appearances
+        quote = connection.ops.quote_name
+        tables = ", ".join(quote(model._meta.db_table) for model in TABLES)
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting('lock_timeout')")
+                (usual,) = cursor.fetchone()
+                cursor.execute("SELECT set_config('lock_timeout', %s, true)", [LOCK_WAIT])
+                cursor.execute(f"ANALYZE {tables}")
+                cursor.execute("SELECT set_config('lock_timeout', %s, true)", [usual])
+        except OperationalError:
+            return  # another session holds the tables: plan on the statistics there are

@@ -1,41 +1,57 @@
-"""ClaimOutlet, and the triggers that keep it: one row per claim and outlet with a current
-appearance, carrying the claim's updated_at (see claims/models/claim_outlet.py).
+"""ClaimOutlet, and the triggers that keep it: one row per claim and outlet with current
+appearances, counting them and carrying the claim's updated_at (claims/models/claim_outlet.py).
 
-The database keeps the copy itself, on every write path alike. PostgreSQL's
-triggers run once per statement over its changed rows (transition tables), so a
-bulk INSERT or COPY of appearances costs one INSERT … SELECT, not one call per
-row; SQLite's run per row. The backfill fills the table from what is stored.
+The database keeps the copy itself, on every write path alike. PostgreSQL's triggers run
+once per statement over its changed rows (transition tables), so a bulk INSERT or COPY of
+appearances costs one statement, not one call per row; SQLite's run per row.
 
-On SQLite, a later migration that remakes claims_claim or claims_appearance
-(how SQLite alters a table) drops their triggers with the old table and must
-install them again (`install`); tests/models/test_claim_outlets.py notices if not.
+Concurrent writers stay right on PostgreSQL because they meet on locks: a count changes
+by `INSERT … ON CONFLICT DO UPDATE`, which locks the pair's row, so a withdrawal and an
+addition of two appearances of one pair are applied one after the other; and a trigger
+that copies a claim's updated_at first locks the claim's row, so the value it copies is
+the one the claim keeps until this transaction ends. SQLite has one writer at a time.
+
+On SQLite, a later migration that remakes claims_claim or claims_appearance (how SQLite
+alters a table) drops their triggers with the old table and must install them again
+(`install`); tests/models/test_claim_outlets.py notices if not.
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
-# What the triggers do, statement by statement. `gained` and `lost` are the new and old
-# appearances of the statement that fired them, `added` and `changed` its new and changed
-# claims (transition tables).
-_GAIN = """
-        INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
-        SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
-        FROM gained a JOIN claims_claim c ON c.id = a.claim_id
-        WHERE a.withdrawn_at IS NULL
-        ON CONFLICT DO NOTHING"""
-_LOSS = """
-        DELETE FROM claims_claimoutlet p
-        USING (SELECT DISTINCT claim_id, outlet_id FROM lost) l
-        WHERE p.claim_id = l.claim_id AND p.outlet_id = l.outlet_id
-          AND NOT EXISTS (
-            SELECT 1 FROM claims_appearance a
-            WHERE a.outlet_id = l.outlet_id AND a.claim_id = l.claim_id AND a.withdrawn_at IS NULL
-          )"""
+
+# PostgreSQL. `gained` and `lost` are the new and old appearances of the statement that fired
+# a trigger, `added` and `changed` its new and changed claims (transition tables).
+def _count(*sources: tuple[str, int]) -> str:
+    """Each pair's change in current appearances, added to its row. A pair whose claim is not
+    written yet is left out here and counted when the claim is (claims_claim_outlet_new_claim)."""
+    changes = " UNION ALL ".join(
+        f"SELECT claim_id, outlet_id, {sign} AS n FROM {table} WHERE withdrawn_at IS NULL" for table, sign in sources
+    )
+    return f"""
+        INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at)
+        SELECT d.claim_id, d.outlet_id, d.n, c.updated_at
+        FROM (
+            SELECT claim_id, outlet_id, sum(n) AS n FROM ({changes}) AS changes
+            GROUP BY claim_id, outlet_id HAVING sum(n) <> 0
+        ) AS d JOIN claims_claim c ON c.id = d.claim_id
+        ON CONFLICT (claim_id, outlet_id)
+        DO UPDATE SET appearances = claims_claimoutlet.appearances + excluded.appearances"""
+
+
+_LOCK_CLAIMS = """
+        PERFORM 1 FROM claims_claim WHERE id IN (SELECT claim_id FROM gained) ORDER BY id FOR NO KEY UPDATE"""
+_EMPTIED = """
+        DELETE FROM claims_claimoutlet p USING lost l
+        WHERE p.claim_id = l.claim_id AND p.outlet_id = l.outlet_id AND p.appearances <= 0"""
 _NEW_CLAIM = """
-        INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
-        SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
+        INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at)
+        SELECT a.claim_id, a.outlet_id, count(*), c.updated_at
         FROM added c JOIN claims_appearance a ON a.claim_id = c.id
         WHERE a.withdrawn_at IS NULL
+        GROUP BY a.claim_id, a.outlet_id, c.updated_at
         ON CONFLICT DO NOTHING"""
 _TOUCH = """
         UPDATE claims_claimoutlet p SET claim_updated_at = c.updated_at
@@ -49,9 +65,9 @@ def _function(name: str, *statements: str) -> str:
 
 
 POSTGRES = [
-    _function("claims_claim_outlet_gain", _GAIN),
-    _function("claims_claim_outlet_loss", _LOSS),
-    _function("claims_claim_outlet_change", _LOSS, _GAIN),
+    _function("claims_claim_outlet_gain", _LOCK_CLAIMS, _count(("gained", 1))),
+    _function("claims_claim_outlet_loss", _count(("lost", -1)), _EMPTIED),
+    _function("claims_claim_outlet_change", _LOCK_CLAIMS, _count(("gained", 1), ("lost", -1)), _EMPTIED),
     _function("claims_claim_outlet_new_claim", _NEW_CLAIM),
     _function("claims_claim_outlet_touch", _TOUCH),
     """
@@ -85,18 +101,19 @@ POSTGRES_DROP = [
     "claims_claim_outlet_change(), claims_claim_outlet_new_claim(), claims_claim_outlet_touch()",
 ]
 
-# The pair loses its row when no current appearance of it is left.
+# SQLite, per row. The pair's count goes down by a current appearance lost, and its row goes
+# when none is left; it goes up by one gained, the row written if it is the first.
 _SQLITE_LOSS = """
-    DELETE FROM claims_claimoutlet WHERE claim_id = OLD.claim_id AND outlet_id = OLD.outlet_id
-      AND NOT EXISTS (
-        SELECT 1 FROM claims_appearance
-        WHERE outlet_id = OLD.outlet_id AND claim_id = OLD.claim_id AND withdrawn_at IS NULL
-      );
+    UPDATE claims_claimoutlet SET appearances = appearances - 1
+    WHERE claim_id = OLD.claim_id AND outlet_id = OLD.outlet_id AND OLD.withdrawn_at IS NULL;
+    DELETE FROM claims_claimoutlet
+    WHERE claim_id = OLD.claim_id AND outlet_id = OLD.outlet_id AND appearances <= 0;
 """
 _SQLITE_GAIN = """
-    INSERT OR IGNORE INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
-    SELECT NEW.claim_id, NEW.outlet_id, updated_at FROM claims_claim
-    WHERE id = NEW.claim_id AND NEW.withdrawn_at IS NULL;
+    INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at)
+    SELECT NEW.claim_id, NEW.outlet_id, 1, updated_at FROM claims_claim
+    WHERE id = NEW.claim_id AND NEW.withdrawn_at IS NULL
+    ON CONFLICT (claim_id, outlet_id) DO UPDATE SET appearances = appearances + 1;
 """
 SQLITE = [
     f"CREATE TRIGGER claim_outlet_appearance_insert AFTER INSERT ON claims_appearance BEGIN {_SQLITE_GAIN} END",
@@ -104,11 +121,11 @@ SQLITE = [
     f"AFTER UPDATE OF claim_id, outlet_id, withdrawn_at ON claims_appearance BEGIN {_SQLITE_LOSS} {_SQLITE_GAIN} END",
     f"CREATE TRIGGER claim_outlet_appearance_delete AFTER DELETE ON claims_appearance BEGIN {_SQLITE_LOSS} END",
     # Rows may arrive in either order (foreign keys are checked at commit): a claim inserted
-    # after its appearances pairs them too.
+    # after its appearances counts them.
     "CREATE TRIGGER claim_outlet_claim_insert AFTER INSERT ON claims_claim BEGIN "
-    "INSERT OR IGNORE INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at) "
-    "SELECT DISTINCT NEW.id, outlet_id, NEW.updated_at FROM claims_appearance "
-    "WHERE claim_id = NEW.id AND withdrawn_at IS NULL; END",
+    "INSERT OR IGNORE INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at) "
+    "SELECT NEW.id, outlet_id, count(*), NEW.updated_at FROM claims_appearance "
+    "WHERE claim_id = NEW.id AND withdrawn_at IS NULL GROUP BY outlet_id; END",
     "CREATE TRIGGER claim_outlet_claim_update AFTER UPDATE OF updated_at ON claims_claim BEGIN "
     "UPDATE claims_claimoutlet SET claim_updated_at = NEW.updated_at WHERE claim_id = NEW.id; END",
 ]
@@ -123,27 +140,29 @@ SQLITE_DROP = [
     )
 ]
 
+# What is stored already (the same as claims.services.claim_outlets fills after a load).
 BACKFILL = """
-    INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
-    SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
+    INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at)
+    SELECT a.claim_id, a.outlet_id, count(*), c.updated_at
     FROM claims_appearance a JOIN claims_claim c ON c.id = a.claim_id
     WHERE a.withdrawn_at IS NULL
+    GROUP BY a.claim_id, a.outlet_id, c.updated_at
 """
 
 
-def install(apps, schema_editor) -> None:
+def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     postgres = schema_editor.connection.vendor == "postgresql"
     for statement in [*(POSTGRES_DROP if postgres else SQLITE_DROP), *(POSTGRES if postgres else SQLITE)]:
         schema_editor.execute(statement)
 
 
-def uninstall(apps, schema_editor) -> None:
+def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     postgres = schema_editor.connection.vendor == "postgresql"
     for statement in POSTGRES_DROP if postgres else SQLITE_DROP:
         schema_editor.execute(statement)
 
 
-def backfill(apps, schema_editor) -> None:
+def backfill(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     schema_editor.execute(BACKFILL)
 
 
@@ -156,6 +175,7 @@ class Migration(migrations.Migration):
             name='ClaimOutlet',
             fields=[
                 ('pk', models.CompositePrimaryKey('claim_id', 'outlet_id', blank=True, editable=False, primary_key=True, serialize=False)),
+                ('appearances', models.IntegerField()),
                 ('claim_updated_at', models.DateTimeField()),
                 ('claim', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='outlet_links', to='claims.claim')),
                 ('outlet', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='claim_links', to='claims.outlet')),

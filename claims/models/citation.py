@@ -13,8 +13,8 @@ class Citation(Withdrawable):
     is read with one indexed filter.
     """
 
-    # claim and cited are served by citation_claim_idx and citation_cited_idx below; citing, which
-    # is only ever asked of current citations, by citation_unique_current_edge.
+    # claim and cited are served by citation_claim_idx and citation_cited_idx below; citing by
+    # citation_unique_current_edge (current citations) and citation_cited_idx (with cited).
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="citations", db_index=False)
     citing = models.ForeignKey(
         "claims.Appearance", on_delete=models.PROTECT, related_name="citations_made", db_index=False

@@ -2,16 +2,19 @@ from django.db import models
 
 
 class ClaimOutlet(models.Model):
-    """One claim that has at least one current appearance by one outlet, with the claim's
-    `updated_at` beside it.
+    """One claim that has at least one current appearance by one outlet: how many, and the
+    claim's `updated_at` beside them.
 
-    A copy that the application never writes: triggers in the database (migration
-    0008_claim_outlets, on SQLite and PostgreSQL) keep it equal to the current appearances
-    and to the claims' `updated_at` on every write path alike — the services, bulk
-    imports, COPY loads, a manual UPDATE. It serves one read: "the claims this
-    outlet carried, most recently changed first" (the `outlet` filter of the
-    claim list), which its index answers a page at a time, in order, whatever
-    the size of the tables (docs/performance.md).
+    A copy kept by the database: triggers (migration 0008_claim_outlets, on SQLite and
+    PostgreSQL) keep it equal to the current appearances and to the claims' `updated_at`
+    on every write path alike — the services, bulk imports, COPY loads, a manual UPDATE.
+    The application writes it only to fill it after a load that set the triggers aside
+    (claims.services.claim_outlets). It serves one read: "the claims this outlet
+    carried, most recently changed first" (the `outlet` filter of the claim list), which
+    its index answers a page at a time, in order, whatever the size of the tables
+    (docs/performance.md). It is a cache of a derivation, as a claim's confidence is, so
+    it keeps no history; a database rule here, where STYLE.md keeps rules out of save()
+    and signals, because no write path may bypass it.
     """
 
     pk = models.CompositePrimaryKey("claim_id", "outlet_id")
@@ -23,6 +26,9 @@ class ClaimOutlet(models.Model):
     outlet = models.ForeignKey(
         "claims.Outlet", on_delete=models.DO_NOTHING, related_name="claim_links", db_constraint=False, db_index=False
     )
+    # Counted, not just present, so that concurrent writers meet on this row's lock: one
+    # withdrawing an appearance cannot remove the pair while another adds one.
+    appearances = models.IntegerField()
     claim_updated_at = models.DateTimeField()
 
     class Meta:

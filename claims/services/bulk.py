@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from claims.choices import ReviewState
 from claims.errors import InvalidInput
@@ -106,7 +107,7 @@ def _evidence(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: Ab
 
 
 @transaction.atomic
-def claims_create_bulk(items: list[NewClaim]) -> list[Claim]:
+def claims_create_bulk(*, items: list[NewClaim]) -> list[Claim]:
     """Record new claims with their appearances, citations and evidence, and take each through
     the workflow to its review state; returns the claims, in the order given.
 
@@ -117,6 +118,7 @@ def claims_create_bulk(items: list[NewClaim]) -> list[Claim]:
     confidence computed from those rows, and then each claim goes in once, scored and in its
     review state, where writing it first would mean updating every claim twice more."""
     by = None
+    created = timezone.now()  # when the history says the claims were made: before their rows
     claims = [claim_new(by=by, **item.values) for item in items]
     for claim in claims:
         validate(claim, in_database=False)
@@ -133,10 +135,9 @@ def claims_create_bulk(items: list[NewClaim]) -> list[Claim]:
     bulk_insert(Citation, citations, by=by)
     bulk_insert(StatusEvidence, evidence, by=by)
 
-    claims_score_unwritten(claims)
-    steps = claims_load_to_bulk(
-        [(claim, item.review_state, item.comment, item.reason) for item, claim in zip(items, claims, strict=True)]
-    )
-    bulk_insert(Claim, claims, by=by, recorded_as={"review_state": ReviewState.DRAFT})
-    claims_record_loaded_steps(steps)
+    claims_score_unwritten(claims=claims)
+    paths = [(claim, item.review_state, item.comment, item.reason) for item, claim in zip(items, claims, strict=True)]
+    steps = claims_load_to_bulk(claims=paths)
+    bulk_insert(Claim, claims, by=by, recorded_as={"review_state": ReviewState.DRAFT}, recorded_at=created)
+    claims_record_loaded_steps(loaded=steps)
     return claims

@@ -8,11 +8,13 @@ databases). On PostgreSQL the rows go by COPY, which takes each value as it is,
 without building and parsing a statement of thousands of parameters.
 """
 
+import time
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from functools import cache
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db import connection, connections, models
 
 from claims.services.history_rows import history_copy
 
@@ -44,15 +46,31 @@ def allocate_ids(model: type[models.Model], rows: Sequence[models.Model]) -> Non
         row.pk = pk_value
 
 
-# Columns whose validated Python value is what the driver writes as it is (full_clean left each
-# one cleaned); any other column goes through its field's own preparation.
-_AS_IS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
+# Field types whose value, as the services set it (str, int, bool, date, an id), is what the
+# driver writes: their preparation only converts to those same types. Matched exactly, so a
+# subclass with a preparation of its own goes through it, as every other field does.
+_AS_IS = frozenset(
+    {
+        models.CharField,
+        models.SlugField,
+        models.URLField,
+        models.TextField,
+        models.IntegerField,
+        models.PositiveIntegerField,
+        models.PositiveSmallIntegerField,
+        models.BigIntegerField,
+        models.BigAutoField,
+        models.BooleanField,
+        models.DateField,
+        models.ForeignKey,
+    }
+)
 
 
 def _plain(field: models.Field) -> bool:
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return False
-    return isinstance(field, _AS_IS) or type(field) is models.DateField
+    return type(field) in _AS_IS
 
 
 @cache
@@ -67,8 +85,9 @@ def _copy_plan(model: type[models.Model]) -> tuple[str, tuple[tuple[str, models.
 
 def _copy(model: type[models.Model], rows: Sequence[models.Model]) -> None:
     sql, readers = _copy_plan(model)
-    wrapper = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy, once per value
+    wrapper = connections[connection.alias]  # the connection itself: the proxy costs a lookup per value
     wrapper.ensure_connection()
+    started = time.monotonic()
     # The driver's own errors become Django's (IntegrityError …), as on any other write.
     with wrapper.wrap_database_errors, wrapper.connection.cursor() as cursor, cursor.copy(sql) as copy:
         for row in rows:
@@ -79,6 +98,8 @@ def _copy(model: type[models.Model], rows: Sequence[models.Model]) -> None:
                     for attname, field in readers
                 ]
             )
+    if wrapper.queries_logged:  # as Django's own cursor logs a statement, so query counts see it
+        wrapper.queries_log.append({"sql": f"{sql} ({len(rows)} rows)", "time": f"{time.monotonic() - started:.3f}"})
 
 
 def bulk_insert(
@@ -87,11 +108,13 @@ def bulk_insert(
     *,
     by: AbstractBaseUser | None,
     recorded_as: Mapping[str, object] | None = None,
+    recorded_at: datetime | None = None,
     history: bool = True,
 ) -> list:
     """Insert rows already checked by `validate(..., in_database=False)`, with their "created" history
-    rows (`history=False` for a model that keeps none); `recorded_as` gives values the history records
-    instead of the stored ones (a claim written in its final review state was created a draft).
+    rows (`history=False` for a model that keeps none). `recorded_as` and `recorded_at` give values
+    and a time the history records instead of the stored ones and now: a claim written last, in its
+    final review state, was created first, a draft.
 
     An IntegrityError (a unique value taken, a check constraint broken) propagates:
     the caller's savepoint then leaves nothing behind.
@@ -110,7 +133,7 @@ def bulk_insert(
     if history:
         ids = [row.pk for row in rows]
         overrides = {name: [value] * len(ids) for name, value in (recorded_as or {}).items()}
-        history_copy(model, ids, by=by, overrides=overrides)
+        history_copy(model, ids, by=by, overrides=overrides, at=recorded_at)
     return rows
 
 

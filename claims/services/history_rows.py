@@ -10,6 +10,7 @@ reached the stored one): arrays on PostgreSQL, a VALUES list on SQLite.
 """
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, models
@@ -31,8 +32,10 @@ def history_copy(
     history_type: str = "+",
     reasons: Sequence[str] | None = None,
     overrides: Mapping[str, Sequence[object]] | None = None,
+    at: datetime | None = None,
 ) -> None:
-    """One history row per id, copied from the stored row, all at one time and by one user.
+    """One history row per id, copied from the stored row, all at one time (`at`, else now) and
+    by one user.
 
     `reasons` gives each row its change reason; `overrides` maps a field name to the value
     each row records instead of the stored one (both in the order of `ids`).
@@ -47,7 +50,7 @@ def history_copy(
     source = [f"v.{quote(f.column)}" if f.column in given_columns else f"t.{quote(f.column)}" for f in tracked]
     columns = [f.column for f in tracked] + ["history_date", "history_change_reason", "history_type", "history_user_id"]
     pk = model._meta.pk
-    when = models.DateTimeField().get_db_prep_save(timezone.now(), connection)
+    when = models.DateTimeField().get_db_prep_save(at or timezone.now(), connection)
     values = [
         ("id", pk, list(ids)),
         ("reason", models.TextField(), list(reasons) if reasons is not None else [None] * len(ids)),

@@ -119,7 +119,7 @@ def _derived(claims: list[Claim]) -> dict[int, dict]:
     return derived
 
 
-def claims_score_unwritten(claims: list[Claim]) -> None:
+def claims_score_unwritten(*, claims: list[Claim]) -> None:
     """Set the derived fields of new claims whose appearances, citations and evidence are written
     but which are not yet themselves: written after this, each claim is written once, complete."""
     derived = _derived(claims)

@@ -179,7 +179,7 @@ class LoadedSteps:
     rounds: list[tuple[list[Claim], list[str], list[str]]] = field(default_factory=list)
 
 
-def claims_load_to_bulk(claims: list[tuple[Claim, str, str, str]]) -> LoadedSteps:
+def claims_load_to_bulk(*, claims: list[tuple[Claim, str, str, str]]) -> LoadedSteps:
     """`claim_load_to` for many new drafts not yet written: (claim, target, comment, reason) each.
 
     The same steps and checks, taken in memory: each claim is left in its target state, to be
@@ -206,7 +206,7 @@ def claims_load_to_bulk(claims: list[tuple[Claim, str, str, str]]) -> LoadedStep
     return loaded
 
 
-def claims_record_loaded_steps(loaded: LoadedSteps) -> None:
+def claims_record_loaded_steps(*, loaded: LoadedSteps) -> None:
     """The transitions, and one history row per step holding the state it reached (the claims
     are stored in their last one), in a few statements."""
     bulk_insert(ReviewTransition, loaded.transitions, by=None, history=False)

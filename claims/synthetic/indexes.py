@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from claims.services.claim_outlets import claim_outlets_fill
 from claims.synthetic.tables import Table
 
 # Indexes not backing a primary key, unique or exclusion constraint.
@@ -42,14 +43,6 @@ TRIGGERS = """
     FROM pg_trigger
     WHERE NOT tgisinternal AND tgrelid = ANY(%s::regclass[])
     ORDER BY 1, 2
-"""
-# What the ClaimOutlet triggers would have written for the appearances loaded (migration 0008).
-CLAIM_OUTLETS = """
-    INSERT INTO claims_claimoutlet (claim_id, outlet_id, claim_updated_at)
-    SELECT DISTINCT a.claim_id, a.outlet_id, c.updated_at
-    FROM claims_appearance a JOIN claims_claim c ON c.id = a.claim_id
-    WHERE a.id >= %s AND a.withdrawn_at IS NULL
-    ON CONFLICT DO NOTHING
 """
 # Index builds sort in memory up to this much; the default 64MB spills a GIN build to disk.
 BUILD_MEMORY = "512MB"
@@ -95,8 +88,9 @@ def restore(connection: BaseDatabaseWrapper, aside: SetAside) -> None:
             cursor.execute(definition)
         for table, name, definition in aside.foreign_keys:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
-        cursor.execute(CLAIM_OUTLETS, [aside.first_appearance])
+        claim_outlets_fill(appearances_from=aside.first_appearance)
         for _, _, definition in aside.triggers:
             cursor.execute(definition)
-        # Back to checking foreign keys at commit, as Django declares them (see set_aside).
+        # Back to checking foreign keys at commit, as Django declares all of them (see set_aside);
+        # the project declares no other deferrable constraint.
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")

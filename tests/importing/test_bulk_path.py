@@ -6,6 +6,7 @@ import pytest
 
 import claims.importing.run as run
 from claims.models import Appearance, Citation, Claim, ReviewTransition, StatusEvidence
+from claims.selectors.history import claim_history
 from tests.factories import make_appearance, make_claim, make_outlet
 from tests.importing.helpers import empty_database, import_file, write_jsonl
 
@@ -73,6 +74,8 @@ def snapshot() -> dict:
                 (t.from_state, t.to_state, t.comment, t.by_id) for t in ReviewTransition.objects.filter(claim=claim)
             ],
             "history": [(h.history_type, h.review_state, h.history_change_reason, h.history_user_id) for h in history],
+            # The claim page's history, newest first: what was recorded, in the order it happened.
+            "merged": [(e.kind, e.object_type, e.to_state, e.comment) for e in claim_history(claim)],
         }
     return result
 
@@ -149,3 +152,31 @@ def test_a_record_that_finds_its_claim_is_updated_not_duplicated(db, tmp_path, r
     assert Claim.objects.filter(external_ref="bulk-7").count() == 1
     assert Claim.objects.get(external_ref="bulk-7").appearances.count() == 3
     assert Claim.objects.get(external_ref="bulk-1").notes == ("Checked." if reimport else "")
+
+
+def test_the_report_counts_the_claims_scored_in_bulk(db, tmp_path) -> None:
+    result = import_file(write_jsonl(tmp_path / "claims.jsonl", corpus(12)))
+
+    assert result.ok
+    assert "Confidence recomputed for 12 claim(s)." in result.stdout
+
+
+# transaction=True: what ANALYZE writes is read after the import commits. serialized_rollback:
+# the flush after the test would drop the groups made by migration 0003.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_import_analyses_its_tables_on_postgresql(tmp_path, monkeypatch) -> None:
+    """Here "large" is made small: batches of 10 records, the first analysis after 30 appearances."""
+    from django.db import connection
+
+    import claims.importing.statistics as statistics
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite plans without table statistics")
+    monkeypatch.setattr(statistics, "FIRST_AFTER", 30)
+    monkeypatch.setattr(run, "BULK_SIZE", 10)
+
+    assert import_file(write_jsonl(tmp_path / "claims.jsonl", corpus(40))).ok
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'claims_appearance'")
+        assert cursor.fetchone()[0] >= 30

@@ -1,5 +1,6 @@
 """ClaimOutlet is kept by the database: whatever writes appearances or claims, its rows are
-exactly the (claim, outlet) pairs of current appearances, each with the claim's updated_at."""
+exactly the (claim, outlet) pairs of current appearances, each with how many there are and
+the claim's updated_at."""
 
 from datetime import date, timedelta
 from io import StringIO
@@ -7,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Max
+from django.db.models import Count, Max
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,11 +35,12 @@ TRIGGERS = {
 
 def derived() -> set[tuple]:
     """What the rows must be: read from the appearances and claims themselves."""
-    return set(Appearance.objects.current().values_list("claim_id", "outlet_id", "claim__updated_at").distinct())
+    pairs = Appearance.objects.current().values("claim_id", "outlet_id", "claim__updated_at").order_by()
+    return set(pairs.annotate(n=Count("id")).values_list("claim_id", "outlet_id", "n", "claim__updated_at"))
 
 
 def stored() -> set[tuple]:
-    return set(ClaimOutlet.objects.values_list("claim_id", "outlet_id", "claim_updated_at"))
+    return set(ClaimOutlet.objects.values_list("claim_id", "outlet_id", "appearances", "claim_updated_at"))
 
 
 def installed_triggers() -> set[str]:
@@ -58,17 +60,17 @@ def test_an_appearance_pairs_its_claim_and_outlet_with_the_claims_updated_at():
     appearance = make_appearance()
     claim = Claim.objects.get(pk=appearance.claim_id)
 
-    assert stored() == {(claim.pk, appearance.outlet_id, claim.updated_at)}
+    assert stored() == {(claim.pk, appearance.outlet_id, 1, claim.updated_at)}
 
 
 def test_two_appearances_by_one_outlet_are_one_pair_until_both_are_withdrawn():
     claim, outlet = make_claim(), make_outlet()
     first = make_appearance(claim, outlet)
     second = make_appearance(claim, outlet, published_on=date(2021, 10, 22))
-    assert ClaimOutlet.objects.filter(claim=claim).count() == 1
+    assert list(ClaimOutlet.objects.filter(claim=claim).values_list("appearances", flat=True)) == [2]
 
     appearance_withdraw(appearance=first, reason="a duplicate")
-    assert ClaimOutlet.objects.filter(claim=claim, outlet=outlet).exists()
+    assert list(ClaimOutlet.objects.filter(claim=claim).values_list("appearances", flat=True)) == [1]
 
     appearance_withdraw(appearance=second, reason="wrongly attributed")
     assert not ClaimOutlet.objects.filter(claim=claim).exists()
@@ -108,7 +110,22 @@ def test_a_claim_written_after_its_appearances_pairs_them():
 
     Claim.objects.bulk_create([claim])
 
-    assert stored() == derived() == {(claim.pk, outlet.pk, Claim.objects.get(pk=claim.pk).updated_at)}
+    assert stored() == derived() == {(claim.pk, outlet.pk, 1, Claim.objects.get(pk=claim.pk).updated_at)}
+
+
+def test_an_appearance_moved_to_another_claim_by_hand_moves_its_count():
+    """The services never move one (NotAllowed); a manual UPDATE still leaves the pairs right."""
+    appearance = make_appearance()
+    make_appearance(Claim.objects.get(pk=appearance.claim_id), appearance.outlet, published_on=date(2021, 10, 22))
+    other = make_claim()
+
+    Appearance.objects.filter(pk=appearance.pk).update(claim=other)
+
+    assert stored() == derived()
+    assert {row[:3] for row in stored()} == {
+        (appearance.claim_id, appearance.outlet_id, 1),
+        (other.pk, appearance.outlet_id, 1),
+    }
 
 
 def test_a_hard_delete_removes_the_pair():

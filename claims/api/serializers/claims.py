@@ -67,7 +67,7 @@ class ClaimSerializer(OutputSerializer):
         fields = CLAIM_FIELDS
         read_only_fields = CLAIM_FIELDS
 
-    def to_representation(self, claim: Claim) -> dict:
+    def to_representation(self, claim: Claim | tuple) -> dict:
         """The fields above, built directly: a page of claims is the API's hottest path, and
         DRF's field-by-field machinery (a url reverse and a timezone lookup per row) cost
         several times the query. A test holds this equal to DRF's own representation.
