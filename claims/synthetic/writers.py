@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from django.core.management.color import no_style
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
 
 from claims.synthetic.tables import Table
 
@@ -74,8 +75,8 @@ def reset_sequences(connection: BaseDatabaseWrapper, tables: Sequence[Table]) ->
             cursor.execute(sql)
 
 
-def analyze(connection: BaseDatabaseWrapper, tables: Sequence[Table]) -> None:
+def analyze(connection: BaseDatabaseWrapper, models: Sequence[type[Model]]) -> None:
     """Fresh planner statistics, so the first queries after a big load do not plan for empty tables."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {', '.join(quote(table.name) for table in tables)}")
+        cursor.execute(f"ANALYZE {', '.join(quote(model._meta.db_table) for model in models)}")
