@@ -100,9 +100,11 @@ class ClaimSerializer(OutputSerializer):
         }
 
     def _claim_url(self, pk: int) -> str:
-        # Reversed once per serializer: every claim's url differs only in its id.
+        # Reversed once per serializer: every claim's url differs only in its id. The declared
+        # field, not self.fields: building every field of the serializer would cost more.
         if not hasattr(self, "_url_parts"):
-            sample = self.fields["url"].get_url(Claim(pk=0), "api:claim-detail", self.context.get("request"), None)
+            url = self._declared_fields["url"]
+            sample = url.get_url(Claim(pk=0), "api:claim-detail", self.context.get("request"), None)
             self._url_parts = sample.rsplit("/0/", 1)
         head, tail = self._url_parts
         return f"{head}/{pk}/{tail}"
@@ -110,7 +112,7 @@ class ClaimSerializer(OutputSerializer):
     def _timestamp(self, value: datetime) -> str:
         # DRF's DateTimeField in ISO 8601, with the timezone looked up once, not per value.
         if not hasattr(self, "_zone"):
-            self._zone = self.fields["created_at"].default_timezone()
+            self._zone = serializers.DateTimeField().default_timezone()
         text = (value.astimezone(self._zone) if self._zone else value).isoformat()
         return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
 
