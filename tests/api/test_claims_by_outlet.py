@@ -7,9 +7,12 @@ check that its order, its cursor and `updated_since` agree with the claims thems
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims.models import Claim
+from claims.selectors.claims import SUMMARY_COLUMNS
 from claims.services.appearances import appearance_withdraw
 from claims.services.claims import claim_update
 from tests.api.conftest import publish
@@ -102,3 +105,19 @@ def test_consumers_see_only_published_claims_the_outlet_carried(anonymous, outle
 
 def test_an_unknown_outlet_lists_nothing(anonymous, carried):
     assert flat(pages(anonymous, URL, {"outlet": "no-such-outlet"})) == []
+
+
+def test_pages_are_ordered_and_started_on_the_outlets_copy_of_updated_at(anonymous, carried):
+    """What makes them fast (docs/performance.md, fixes 10 and 11): the order and the cursor's range
+    are on ClaimOutlet's indexed column, not on the claim's."""
+    first = anonymous.get(URL, {"outlet": "al-mayadeen", "limit": 2}).json()
+    with CaptureQueriesContext(connection) as captured:
+        assert anonymous.get(first["next"]).status_code == 200
+    (sql,) = [q["sql"] for q in captured.captured_queries if "claims_claimoutlet" in q["sql"]]
+    where, order = sql[: sql.rindex("ORDER BY")], sql[sql.rindex("ORDER BY") :]
+    column = '"claims_claimoutlet"."claim_updated_at"'
+
+    assert f"{column} <= " in where
+    # Ordered by the column selected after the summary's own: the outlet's copy.
+    assert f'{column} AS "outlet_updated_at"' in where
+    assert order.startswith(f"ORDER BY {len(SUMMARY_COLUMNS) + 1} DESC")
