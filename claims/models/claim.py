@@ -9,6 +9,9 @@ from claims.roles import User, is_newsroom
 
 PUBLIC_STATES = (ReviewState.PUBLISHED, ReviewState.RETRACTED)
 PUBLIC = models.Q(review_state__in=PUBLIC_STATES)
+# What reviewers approve: once published these stay, and whoever changed one wrote part of
+# the claim (four eyes, claims/selectors/authorship.py).
+ASSERTION = frozenset({"text", "kind", "subject", "event"})
 
 # Derived from appearances, citations, grades, affiliations and evidence by the
 # scoring services; they are a cache of a computation, so history leaves them out.

@@ -4,11 +4,12 @@ from functools import partial
 
 from claims.choices import ReviewState
 from claims.models import Claim
+from claims.models.claim import ASSERTION
 from claims.seeding.chains import keep_chain, load_chain
 from claims.seeding.directory import Directory
 from claims.seeding.files import external_ref
 from claims.seeding.sync import CREATED, KEPT, Tally, seed_record, sync_row
-from claims.services.claims import ASSERTION, claim_create, claim_update
+from claims.services.claims import claim_create, claim_update
 from claims.services.workflow import claim_publish_imported, claim_submit
 
 REVIEW_COMMENT = "Loaded from the seed corpus"

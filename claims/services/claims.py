@@ -6,13 +6,13 @@ from django.db import transaction
 from claims.choices import ClaimKind, ReviewState
 from claims.errors import NotAllowed
 from claims.models import Actor, Claim, Event
+from claims.models.claim import ASSERTION
 from claims.services.persistence import apply_changes, changed_fields, require_perm, save_validated
 from claims.services.rescoring import claims_rescore
 
-EDITABLE = {"text", "kind", "subject", "event", "notes", "source_document"}
-# What reviewers approved. Once published these stay; new reporting (appearances,
-# citations, evidence) still arrives, and editorial notes can still be kept.
-ASSERTION = {"text", "kind", "subject", "event"}
+# Once published, the ASSERTION fields stay; new reporting (appearances, citations,
+# evidence) still arrives, and editorial notes can still be kept.
+EDITABLE = {*ASSERTION, "notes", "source_document"}
 
 
 def refuse_retracted(claim: Claim) -> None:

@@ -1,6 +1,6 @@
 """The review queue: claims waiting for a reviewer, and the others by review state.
 
-Each claim offers exactly the steps `steps_for` allows this user now; a refused
+Each claim offers exactly the steps `steps_for_claims` allows this user now; a refused
 step is shown in place with the workflow's message.
 """
 
@@ -18,7 +18,7 @@ from claims.choices import ReviewState
 from claims.models import Claim
 from claims.selectors.claims import claim_queryset
 from claims.selectors.pages import review_queue, review_state_counts
-from claims.services.workflow import steps_for
+from claims.services.workflow import steps_for_claims
 from claims.web.access import reviewer_required
 from claims.web.converters import ID_PATTERN
 from claims.web.forms import TransitionForm
@@ -35,8 +35,9 @@ class QueueItem:
 
 def _items(claims: list[Claim], user: object, bound: TransitionForm | None) -> list[QueueItem]:
     items = []
+    steps = steps_for_claims(claims, user)
     for claim in claims:
-        forms = {step.name: TransitionForm(claim=claim, step=step) for step in steps_for(claim, user)}
+        forms = {step.name: TransitionForm(claim=claim, step=step) for step in steps[claim.pk]}
         if bound is not None and bound.claim.pk == claim.pk:
             forms[bound.step_obj.name if bound.step_obj else ""] = bound
         items.append(QueueItem(claim=claim, forms=list(forms.values())))
