@@ -1,40 +1,34 @@
-"""The editorial roles: Django groups created by a data migration."""
+"""Who may do what: Django permissions, which the editorial roles grant.
+
+The roles of SPEC §7 are Django groups (migration 0003_roles), each a bundle of
+model permissions. Every decision reads the permissions, never the group names:
+a user given a permission directly, or a group whose permissions are changed, is
+judged the same by the services, the web UI, the admin and the API. What to
+offer a user is asked of the services (claims/services/abilities.py), which
+answer from the same permission strings they enforce.
+"""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+# Group names, for the migration that creates the roles and the demo users.
 EDITOR = "editor"
 REVIEWER = "reviewer"
-STAFF_GROUPS = (EDITOR, REVIEWER)
+
+# Seeing claims before they are published, and rows after they are withdrawn, is the
+# newsroom's: the view permission on claims, which both roles grant. Everyone without
+# it — anonymous visitors, API tokens of users in no group — is a consumer (SPEC §7).
+SEES_UNPUBLISHED = "claims.view_claim"
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def _group_names(user: User) -> set[str]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_provenance_groups", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._provenance_groups = cached
-    return cached
+def may(user: User | None, permission: str) -> bool:
+    """Whether the user holds the permission (superusers hold all; inactive users none)."""
+    if user is None or not getattr(user, "is_active", False):
+        return False
+    return user.has_perm(permission)
 
 
 def is_newsroom(user: User | None) -> bool:
     """Editors, reviewers and superusers see every claim; everyone else is a consumer."""
-    if user is None:
-        return False
-    if getattr(user, "is_superuser", False):
-        return True
-    return bool(_group_names(user) & set(STAFF_GROUPS))
-
-
-def is_reviewer(user: User | None) -> bool:
-    if user is None:
-        return False
-    return getattr(user, "is_superuser", False) or REVIEWER in _group_names(user)
-
-
-def is_editor(user: User | None) -> bool:
-    if user is None:
-        return False
-    return getattr(user, "is_superuser", False) or EDITOR in _group_names(user)
+    return may(user, SEES_UNPUBLISHED)

@@ -9,10 +9,7 @@ from claims.admin.search import FoldedSearchMixin
 from claims.admin.withdrawal import withdrawn_note
 from claims.models import Affiliation, Outlet
 from claims.services.affiliations import affiliation_create, affiliation_update, affiliation_withdraw
-from claims.services.outlets import GRADING, outlet_create, outlet_update
-
-GRADER = "claims.set_outlet_reliability"
-EDITOR = "claims.change_outlet"
+from claims.services.outlets import outlet_create, outlet_editable_fields, outlet_update
 
 AFFILIATION_SERVICES = Services(
     noun="affiliation",
@@ -58,14 +55,11 @@ class OutletAdmin(FoldedSearchMixin, ServiceAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Outlet | None = None) -> bool:
         # Reviewers grade outlets without editing them otherwise.
-        return super().has_change_permission(request, obj) or request.user.has_perm(GRADER)
+        return super().has_change_permission(request, obj) or bool(outlet_editable_fields(request.user))
 
     def get_readonly_fields(self, request: HttpRequest, obj: Outlet | None = None) -> list[str]:
+        """What the outlet services would refuse this user is shown, not offered."""
         readonly = list(super().get_readonly_fields(request, obj))
-        editable = set()
-        if request.user.has_perm(EDITOR if obj else "claims.add_outlet"):
-            editable |= {"name", "slug", "aliases", "kind", "country", "language", "url", "domain"}
-        if request.user.has_perm(GRADER):
-            editable |= GRADING
+        editable = outlet_editable_fields(request.user, creating=obj is None)
         every = [name for _, options in self.fieldsets for name in options["fields"]]
         return readonly + [name for name in every if name not in editable and name not in readonly]

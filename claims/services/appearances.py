@@ -20,6 +20,8 @@ from claims.services.persistence import (
 from claims.services.rescoring import claims_rescore
 
 EDITABLE = {"outlet", "published_on", "url", "headline", "language", "excerpt", "attributed_source", "source_document"}
+ADD = "claims.add_appearance"
+CHANGE = "claims.change_appearance"
 
 
 def lock_claim(claim_id: int) -> Claim:
@@ -43,7 +45,7 @@ def appearance_new(
     by: AbstractBaseUser | None = None,
 ) -> Appearance:
     """A new appearance of the claim, not yet saved, if `by` may record it there."""
-    require_perm(by, "claims.add_appearance")
+    require_perm(by, ADD)
     refuse_retracted(claim)
     reject_future(published_on, "published_on")
     return Appearance(
@@ -91,7 +93,7 @@ def check_date_order(appearance: Appearance, published_on: date | None) -> None:
 
 @transaction.atomic
 def appearance_update(*, appearance: Appearance, by: AbstractBaseUser | None = None, **changes: object) -> Appearance:
-    require_perm(by, "claims.change_appearance")
+    require_perm(by, CHANGE)
     if "claim" in changes and changes["claim"] != appearance.claim:
         raise NotAllowed("An appearance cannot move to another claim; withdraw it and record a new one.")
     changes.pop("claim", None)
@@ -110,7 +112,7 @@ def appearance_update(*, appearance: Appearance, by: AbstractBaseUser | None = N
 @transaction.atomic
 def appearance_withdraw(*, appearance: Appearance, reason: str, by: AbstractBaseUser | None = None) -> Appearance:
     """Withdraw the appearance and the citations that touch it, with the same reason."""
-    require_perm(by, "claims.change_appearance")
+    require_perm(by, CHANGE)
     refuse_retracted(lock_claim(appearance.claim_id))
     withdraw(appearance, reason=reason, by=by)
     touching = Citation.objects.current().filter(citing=appearance) | Citation.objects.current().filter(

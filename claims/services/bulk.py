@@ -20,6 +20,7 @@ from django.utils import timezone
 from claims.choices import ReviewState
 from claims.errors import InvalidInput
 from claims.models import Appearance, Citation, Claim, StatusEvidence
+from claims.services import citations as citation_services
 from claims.services.appearances import appearance_new
 from claims.services.bulk_rows import allocate_ids, bulk_insert
 from claims.services.chain_edges import NewEdges
@@ -83,7 +84,7 @@ def _chain(item: NewClaim, claim: Claim, by: AbstractBaseUser | None) -> tuple[l
 
 def _citations(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: AbstractBaseUser | None) -> list:
     if item.citations:
-        require_perm(by, "claims.add_citation")
+        require_perm(by, citation_services.ADD)
         refuse_retracted(claim)
     edges, citations = NewEdges(), []
     for new in item.citations:

@@ -20,6 +20,8 @@ from claims.services.rescoring import claims_rescore
 EDITABLE = {"kind", "note"}
 # Checked by check_citation, with clearer messages than the model's own.
 ENDS = ["claim", "citing", "cited"]
+ADD = "claims.add_citation"
+CHANGE = "claims.change_citation"
 
 
 def check_citation(citing: Appearance, cited: Appearance, chain: ChainEdges | None = None) -> None:
@@ -60,7 +62,7 @@ def citation_create(
     note: str = "",
     by: AbstractBaseUser | None = None,
 ) -> Citation:
-    require_perm(by, "claims.add_citation")
+    require_perm(by, ADD)
     claim = lock_claim(citing.claim_id)
     refuse_retracted(claim)
     # Re-read under the lock: either end may have been withdrawn or redated meanwhile.
@@ -74,7 +76,7 @@ def citation_create(
 
 @transaction.atomic
 def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, **changes: object) -> Citation:
-    require_perm(by, "claims.change_citation")
+    require_perm(by, CHANGE)
     if {"citing", "cited", "claim"} & set(changes):
         raise NotAllowed("A citation's ends cannot change; withdraw it and record a new one.")
     if citation.withdrawn_at is not None:
@@ -86,7 +88,7 @@ def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, *
 
 @transaction.atomic
 def citation_withdraw(*, citation: Citation, reason: str, by: AbstractBaseUser | None = None) -> Citation:
-    require_perm(by, "claims.change_citation")
+    require_perm(by, CHANGE)
     refuse_retracted(lock_claim(citation.claim_id))
     withdraw(citation, reason=reason, by=by)
     claims_rescore(claim_ids=[citation.claim_id])

@@ -13,10 +13,17 @@ from claims.services.rescoring import claims_rescore
 # Once published, the ASSERTION fields stay; new reporting (appearances, citations,
 # evidence) still arrives, and editorial notes can still be kept.
 EDITABLE = {*ASSERTION, "notes", "source_document"}
+ADD = "claims.add_claim"
+CHANGE = "claims.change_claim"
+
+
+def claim_is_editable(claim: Claim) -> bool:
+    """A retracted claim is kept as it was: neither it nor its rows change again."""
+    return claim.review_state != ReviewState.RETRACTED
 
 
 def refuse_retracted(claim: Claim) -> None:
-    if claim.review_state == ReviewState.RETRACTED:
+    if not claim_is_editable(claim):
         raise NotAllowed("This claim is retracted; it is kept as it was and cannot be changed.")
 
 
@@ -32,7 +39,7 @@ def claim_new(
     by: AbstractBaseUser | None = None,
 ) -> Claim:
     """A new claim, not yet saved, if `by` may record one: every claim starts as a draft."""
-    require_perm(by, "claims.add_claim")
+    require_perm(by, ADD)
     return Claim(
         text=(text or "").strip(),
         kind=kind,
@@ -57,7 +64,7 @@ def claim_create(*, by: AbstractBaseUser | None = None, **values: object) -> Cla
 
 @transaction.atomic
 def claim_update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes: object) -> Claim:
-    require_perm(by, "claims.change_claim")
+    require_perm(by, CHANGE)
     refuse_retracted(claim)
     if "text" in changes:
         changes["text"] = str(changes["text"] or "").strip()

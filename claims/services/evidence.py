@@ -19,6 +19,8 @@ from claims.services.persistence import (
 from claims.services.rescoring import claims_rescore
 
 EDITABLE = {"stance", "actor", "date", "appearance", "url", "note", "source_document"}
+ADD = "claims.add_statusevidence"
+CHANGE = "claims.change_statusevidence"
 
 
 def check_appearance(claim: Claim, appearance: Appearance | None) -> None:
@@ -47,7 +49,7 @@ def evidence_new(
     by: AbstractBaseUser | None = None,
 ) -> StatusEvidence:
     """New evidence on the claim, not yet saved, if `by` may record it."""
-    require_perm(by, "claims.add_statusevidence")
+    require_perm(by, ADD)
     refuse_retracted(claim)
     reject_future(date, "date")
     check_appearance(claim, appearance)
@@ -78,7 +80,7 @@ def evidence_create(*, claim: Claim, by: AbstractBaseUser | None = None, **value
 def evidence_update(
     *, evidence: StatusEvidence, by: AbstractBaseUser | None = None, **changes: object
 ) -> StatusEvidence:
-    require_perm(by, "claims.change_statusevidence")
+    require_perm(by, CHANGE)
     if "claim" in changes and changes.pop("claim") != evidence.claim:
         raise InvalidInput("Evidence cannot move to another claim.", field="claim")
     refuse_retracted(evidence.claim)
@@ -95,7 +97,7 @@ def evidence_update(
 
 @transaction.atomic
 def evidence_withdraw(*, evidence: StatusEvidence, reason: str, by: AbstractBaseUser | None = None) -> StatusEvidence:
-    require_perm(by, "claims.change_statusevidence")
+    require_perm(by, CHANGE)
     refuse_retracted(evidence.claim)
     withdraw(evidence, reason=reason, by=by)
     claims_rescore(claim_ids=[evidence.claim_id])

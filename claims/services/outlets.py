@@ -6,6 +6,7 @@ from django.db import transaction
 from claims.choices import OutletKind, Reliability
 from claims.errors import InvalidInput
 from claims.models import Outlet
+from claims.roles import may
 from claims.services.persistence import apply_changes, require_perm, save_validated
 from claims.services.rescoring import claims_rescore_for_outlet
 from claims.services.slugs import slug_for
@@ -25,6 +26,26 @@ EDITABLE = {
 }
 GRADING = {"reliability", "reliability_note"}
 SCORED = {"reliability", "name", "aliases"}
+ADD = "claims.add_outlet"
+CHANGE = "claims.change_outlet"
+GRADE = "claims.set_outlet_reliability"
+
+
+def field_permission(field: str, *, creating: bool = False) -> str:
+    """Grading is the reviewer's job and editing the editor's: each field needs only its own permission."""
+    if field in GRADING:
+        return GRADE
+    return ADD if creating else CHANGE
+
+
+def outlet_editable_fields(user: AbstractBaseUser | None, *, creating: bool = False) -> set[str]:
+    """The fields of an outlet this user may set (of a new one, with `creating`): what the
+    web UI and the admin offer, by the permissions `outlet_create` and `outlet_update` check."""
+    if user is None:
+        return set(EDITABLE)  # the system itself
+    if creating and not may(user, ADD):
+        return set()
+    return {field for field in EDITABLE if may(user, field_permission(field, creating=creating))}
 
 
 def clean_aliases(aliases: object) -> list[str]:
@@ -57,9 +78,9 @@ def outlet_create(
     reliability_note: str = "",
     by: AbstractBaseUser | None = None,
 ) -> Outlet:
-    require_perm(by, "claims.add_outlet")
+    require_perm(by, ADD)
     if reliability != Reliability.F or reliability_note:
-        require_perm(by, "claims.set_outlet_reliability")
+        require_perm(by, GRADE)
     outlet = Outlet(
         name=(name or "").strip(),
         slug=slug_for(Outlet, name, slug),
@@ -85,11 +106,8 @@ def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **chang
             Outlet, str(changes.get("name") or outlet.name), changes["slug"] or None, instance_pk=outlet.pk
         )
     changed = apply_changes(outlet, changes, EDITABLE)
-    # Grading is the reviewer's job and editing the editor's: each needs only its own permission.
-    if changed - GRADING:
-        require_perm(by, "claims.change_outlet")
-    if changed & GRADING:
-        require_perm(by, "claims.set_outlet_reliability")
+    for permission in sorted({field_permission(field) for field in changed}):
+        require_perm(by, permission)
     if not changed:
         return outlet
     outlet.search_names = search_document(outlet.name, *outlet.aliases)

@@ -9,13 +9,14 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from claims.errors import Forbidden, InvalidInput, NotAllowed
+from claims.roles import may
 
 
 def require_perm(by: AbstractBaseUser | None, perm: str) -> None:
     """`by=None` is the system itself (seed loading, imports); a user needs the permission."""
     if by is None:
         return
-    if not by.is_active or not by.has_perm(perm):
+    if not may(by, perm):
         raise Forbidden(f"You do not have permission to do this ({perm}).")
 
 

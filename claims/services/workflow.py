@@ -21,8 +21,10 @@ from django.db import transaction
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
 from claims.models import Claim, ReviewTransition
+from claims.roles import may
 from claims.selectors.authorship import claim_contributions
 from claims.services.bulk_rows import bulk_insert
+from claims.services.claims import CHANGE
 from claims.services.history_rows import history_copy
 from claims.services.persistence import require_perm
 
@@ -43,10 +45,11 @@ class Step:
         return self.name.capitalize()
 
 
-SUBMIT = Step("submit", (ReviewState.DRAFT, ReviewState.REJECTED), ReviewState.IN_REVIEW, "claims.change_claim")
-APPROVE = Step("approve", (ReviewState.IN_REVIEW,), ReviewState.PUBLISHED, "claims.review_claim")
-REJECT = Step("reject", (ReviewState.IN_REVIEW,), ReviewState.REJECTED, "claims.review_claim", "comment")
-RETRACT = Step("retract", (ReviewState.PUBLISHED,), ReviewState.RETRACTED, "claims.review_claim", "reason")
+REVIEW = "claims.review_claim"
+SUBMIT = Step("submit", (ReviewState.DRAFT, ReviewState.REJECTED), ReviewState.IN_REVIEW, CHANGE)
+APPROVE = Step("approve", (ReviewState.IN_REVIEW,), ReviewState.PUBLISHED, REVIEW)
+REJECT = Step("reject", (ReviewState.IN_REVIEW,), ReviewState.REJECTED, REVIEW, "comment")
+RETRACT = Step("retract", (ReviewState.PUBLISHED,), ReviewState.RETRACTED, REVIEW, "reason")
 STEPS = {step.name: step for step in (SUBMIT, APPROVE, REJECT, RETRACT)}
 # How a claim loaded by the system (an import) reaches the review state its file gives.
 LOADED_PATHS = {
@@ -94,8 +97,8 @@ def steps_for_claims(claims: list[Claim], user: Requester) -> dict[int, list[Ste
     What the user wrote of the claims is read once for all of them, and only where an
     approval is in question, so a page of claims costs the same few queries as one."""
     can_approve = [claim.pk for claim in claims if claim.review_state in APPROVE.sources]
-    asks = user is not None and getattr(user, "pk", None) is not None and can_approve
-    contributed = claim_contributions(can_approve, user.pk) if asks and user.has_perm(APPROVE.permission) else {}
+    asks = can_approve and may(user, APPROVE.permission)
+    contributed = claim_contributions(can_approve, user.pk) if asks else {}
     available: dict[int, list[Step]] = {}
     for claim in claims:
         available[claim.pk] = []

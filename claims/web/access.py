@@ -1,4 +1,4 @@
-"""Who reaches which page. The roles themselves are defined once, in claims/roles.py.
+"""Who reaches which page, by what the services say the user may do (claims/services/abilities.py).
 
 Writes need no gate here: the services check permissions and the view shows
 their refusal. These helpers only send anonymous visitors to the login page and
@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from claims.roles import is_reviewer
+from claims.services.abilities import can_review
 
 View = Callable[..., HttpResponse]
 
@@ -41,7 +41,7 @@ def reviewer_required(view: View) -> View:
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return to_login(request)
-        if not is_reviewer(request.user):
+        if not can_review(request.user):
             raise PermissionDenied("The review queue is for reviewers.")
         return view(request, *args, **kwargs)
 

@@ -12,13 +12,14 @@ from django.shortcuts import get_object_or_404
 
 from claims.choices import ResponsibilityStatus
 from claims.models import Appearance, Claim
-from claims.roles import is_editor, is_newsroom
+from claims.roles import is_newsroom
 from claims.scoring.confidence import RESPONSIBILITY, Score
 from claims.selectors.chains import Chain, claim_chain
 from claims.selectors.claims import claim_queryset, claim_score_as_of
 from claims.selectors.history import claim_history
 from claims.selectors.pages import claim_appearances, claim_evidence
-from claims.services.workflow import steps_for
+from claims.services.abilities import ClaimActions, claim_actions_for
+from claims.services.workflow import Step
 from claims.web.forms import AppearanceForm, AsOfForm, CitationForm, EvidenceForm, ServiceForm, TransitionForm
 from claims.web.graph import chain_layout
 from claims.web.rendering import render_page
@@ -90,14 +91,20 @@ def appearance_rows(appearances: list[Appearance], chain: Chain) -> list[Appeara
     return [AppearanceRow(appearance, drawn.get(appearance.pk, [])) for appearance in appearances]
 
 
-def edit_forms(claim: Claim, bound: dict[str, ServiceForm]) -> dict[str, ServiceForm]:
+def edit_forms(claim: Claim, actions: ClaimActions, bound: dict[str, ServiceForm]) -> dict[str, ServiceForm]:
+    """A form for each row the user may add now; a refused one is shown to whoever sent it, so the
+    service's message is seen."""
     forms = {"appearance": AppearanceForm, "citation": CitationForm, "evidence": EvidenceForm}
-    return {name: bound.get(name) or form_class(claim=claim) for name, form_class in forms.items()}
+    return {
+        name: bound.get(name) or form_class(claim=claim)
+        for name, form_class in forms.items()
+        if actions.adds[name] or name in bound
+    }
 
 
-def review_forms(claim: Claim, request: HttpRequest, bound: TransitionForm | None) -> list[TransitionForm]:
+def review_forms(claim: Claim, steps: list[Step], bound: TransitionForm | None) -> list[TransitionForm]:
     """One form per step this user may take now; a refused one is shown bound, with its error."""
-    forms = {step.name: TransitionForm(claim=claim, step=step) for step in steps_for(claim, request.user)}
+    forms = {step.name: TransitionForm(claim=claim, step=step) for step in steps}
     if bound is not None:
         forms[bound.step_obj.name if bound.step_obj else ""] = bound
     return list(forms.values())
@@ -116,6 +123,7 @@ def claim_page(
     as_of: date | None = as_of_form.cleaned_data.get("as_of") if as_of_form.is_bound and as_of_form.is_valid() else None
     chain = claim_chain(claim, as_of=as_of)
     user = request.user
+    actions = claim_actions_for(user, claim)
     context = {
         "claim": claim,
         "as_of": as_of,
@@ -128,11 +136,8 @@ def claim_page(
         "history": claim_history(claim),
         "is_newsroom": is_newsroom(user),
         # Forms edit the record as it is now, so they are not offered while looking at the past.
-        # A refused form is shown to whoever sent it, so the service's message is seen.
-        "edit_forms": edit_forms(claim, bound)
-        if (is_editor(user) or set(bound) - {"review"}) and as_of is None
-        else {},
-        "review_forms": review_forms(claim, request, bound.get("review")) if as_of is None else [],
+        "edit_forms": edit_forms(claim, actions, bound) if as_of is None else {},
+        "review_forms": review_forms(claim, actions.steps, bound.get("review")) if as_of is None else [],
     }
     if as_of_form.is_bound and not as_of_form.is_valid():
         status = 400

@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 
 from claims.errors import InvalidInput
 from claims.models import Claim
-from claims.roles import is_editor
 from claims.selectors.claims import claim_list
+from claims.services.abilities import can_create_claims
 from claims.web.access import login_required
 from claims.web.claim_search import active_filter_count, claim_search_form
 from claims.web.forms import ClaimCreateForm
@@ -29,7 +29,7 @@ def claim_list_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "open_filters": active_filter_count(form) > 0 or bool(form.errors),
-        "can_create": is_editor(request.user),
+        "can_create": can_create_claims(request.user),
     }
     return render_page(request, "web/claim_list.html", context, status=200 if form.is_valid() else 400)
 

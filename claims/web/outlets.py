@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 
 from claims.choices import ResponsibilityStatus
 from claims.models import Outlet
-from claims.roles import is_reviewer
 from claims.selectors.claims import outlet_track_record
 from claims.selectors.pages import outlet_affiliations, outlet_appearances, outlet_list, outlet_statements
+from claims.services.outlets import GRADING, outlet_editable_fields
 from claims.web.access import login_required
 from claims.web.forms import ReliabilityForm
 from claims.web.rendering import render_page
@@ -46,7 +46,7 @@ def outlet_page(request: HttpRequest, outlet: Outlet, form: ReliabilityForm | No
         "record_rows": track_record_rows(record),
         "appearances": outlet_appearances(outlet, user=user),
         # A refused form is shown to whoever sent it, with the service's message.
-        "grade_form": form or (ReliabilityForm(outlet=outlet) if is_reviewer(user) else None),
+        "grade_form": form or (ReliabilityForm(outlet=outlet) if outlet_editable_fields(user) >= GRADING else None),
     }
     return render_page(request, "web/outlet_detail.html", context, status=form.status_code if form else 200)
 

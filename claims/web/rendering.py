@@ -3,7 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from claims.roles import User, is_editor, is_reviewer
+from claims.roles import User
+from claims.services.abilities import can_review, role_names
 
 
 def role_label(user: User) -> str:
@@ -11,10 +12,9 @@ def role_label(user: User) -> str:
         return ""
     if getattr(user, "is_superuser", False):
         return "superuser"
-    roles = [name for name, has in (("editor", is_editor(user)), ("reviewer", is_reviewer(user))) if has]
-    return " and ".join(roles) or "reader"
+    return " and ".join(role_names(user)) or "reader"
 
 
 def render_page(request: HttpRequest, template: str, context: dict, *, status: int = 200) -> HttpResponse:
-    header = {"can_review": is_reviewer(request.user), "role_label": role_label(request.user)}
+    header = {"can_review": can_review(request.user), "role_label": role_label(request.user)}
     return render(request, template, {**header, **context}, status=status)

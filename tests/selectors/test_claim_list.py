@@ -157,5 +157,5 @@ def test_bad_filters_are_refused_with_a_message(corpus, editor, filters):
 def test_list_is_one_query_whatever_its_size(corpus, editor, django_assert_num_queries):
     for _ in range(20):
         make_appearance(make_claim())
-    with django_assert_num_queries(2):  # the user's groups, then the page
+    with django_assert_num_queries(3):  # the user's permissions (own and by group), then the page
         [c.subject and c.subject.name for c in claim_list(user=editor, filters={"q": "claim"})]

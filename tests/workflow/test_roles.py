@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from claims.roles import EDITOR, REVIEWER, is_editor, is_newsroom, is_reviewer
+from claims.roles import EDITOR, REVIEWER, is_newsroom
+from claims.services.abilities import can_create_claims, can_review
 
 pytestmark = pytest.mark.django_db
 
@@ -29,16 +30,16 @@ def test_reviewer_may_review_grade_and_view_but_not_edit():
     assert not any(codename.startswith(("add_", "change_", "delete_")) for codename in perms)
 
 
-def test_the_role_helpers_read_the_groups(consumer, editor, reviewer, editor_reviewer, superuser):
+def test_the_role_helpers_read_the_permissions_the_groups_grant(consumer, editor, reviewer, editor_reviewer, superuser):
     assert [is_newsroom(u) for u in (consumer, editor, reviewer, superuser)] == [False, True, True, True]
-    assert [is_editor(u) for u in (consumer, editor, reviewer, editor_reviewer, superuser)] == [
+    assert [can_create_claims(u) for u in (consumer, editor, reviewer, editor_reviewer, superuser)] == [
         False,
         True,
         False,
         True,
         True,
     ]
-    assert [is_reviewer(u) for u in (consumer, editor, reviewer, editor_reviewer, superuser)] == [
+    assert [can_review(u) for u in (consumer, editor, reviewer, editor_reviewer, superuser)] == [
         False,
         False,
         True,
