@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -6,13 +8,19 @@ from claims.choices import AffiliationRelation
 from claims.models.base import CurrentQuerySet, Timestamped, Withdrawable
 
 
+def in_force_on(day: date | models.Expression) -> models.Q:
+    """Affiliations in force on `day`, a date or an expression such as OuterRef("published_on");
+    open ends are unbounded. `claims.scoring.independence.Tie.holds_on` is the same rule in
+    Python, for ties already read (tests/scoring/test_ties_in_force.py holds the two equal)."""
+    return (models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day)) & (
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
+    )
+
+
 class AffiliationQuerySet(CurrentQuerySet):
-    def valid_on(self, day) -> "AffiliationQuerySet":
-        """Affiliations in force on `day` (open ends count as unbounded)."""
-        return self.current().filter(
-            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
-            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
-        )
+    def valid_on(self, day: date) -> "AffiliationQuerySet":
+        """Current affiliations in force on `day`."""
+        return self.current().filter(in_force_on(day))
 
 
 class Affiliation(Timestamped, Withdrawable):

@@ -5,7 +5,7 @@ actor they are affiliated with on the origin's publication date. The groups are
 the connected components of that relation.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,6 +39,37 @@ class Origin:
     @property
     def weight(self) -> int:
         return RELIABILITY_WEIGHT[self.reliability]
+
+
+@dataclass(frozen=True)
+class Tie:
+    """An outlet's affiliation with an actor over a span of dates; open ends are unbounded."""
+
+    actor_id: int
+    actor_name: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def holds_on(self, day: date) -> bool:
+        """In force on `day`: the rule of `claims.models.affiliation.in_force_on`, in Python
+        (tests/scoring/test_ties_in_force.py holds the two equal)."""
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+def origin_with_ties(
+    *, appearance_id: int, outlet_id: int, outlet_name: str, reliability: str, published_on: date, ties: Iterable[Tie]
+) -> Origin:
+    """An origin with the actors its outlet is tied to on its publication date."""
+    in_force = [tie for tie in ties if tie.holds_on(published_on)]
+    return Origin(
+        appearance_id=appearance_id,
+        outlet_id=outlet_id,
+        outlet_name=outlet_name,
+        reliability=reliability,
+        published_on=published_on,
+        actor_ids=frozenset(tie.actor_id for tie in in_force),
+        actor_names=tuple(sorted({tie.actor_name for tie in in_force})),
+    )
 
 
 def origin_sort_key(origin: Origin) -> tuple:

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 
 from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
 from claims.models import Actor, Affiliation, Appearance, Claim, Outlet
+from claims.models.affiliation import in_force_on
 from claims.transliteration import fold, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
@@ -147,10 +148,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_affiliated_with(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         ties = Affiliation.objects.current().filter(
-            by_id_or_slug(value, "actor", Actor),
-            Q(valid_from__isnull=True) | Q(valid_from__lte=OuterRef("published_on")),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("published_on")),
-            outlet=OuterRef("outlet"),
+            by_id_or_slug(value, "actor", Actor), in_force_on(OuterRef("published_on")), outlet=OuterRef("outlet")
         )
         origins = Appearance.objects.current().origins().filter(Exists(ties), claim=OuterRef("pk"))
         return queryset.filter(Exists(origins))

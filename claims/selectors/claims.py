@@ -12,6 +12,7 @@ from claims.models import Appearance, Claim, Event, Outlet
 from claims.models.claim import COMPUTED_FIELDS
 from claims.roles import User
 from claims.scoring.confidence import Score, score
+from claims.scoring.derived import Scored, scored
 from claims.selectors.claim_filters import DEFAULT_ORDERING, ClaimFilter
 from claims.selectors.scoring_inputs import claim_inputs
 
@@ -69,19 +70,10 @@ def claim_as_of(claim: Claim, as_of: date) -> Claim:
 
     Interfaces show it with the same representation as the claim today.
     """
-    inputs = claim_inputs([claim.pk], as_of=as_of)[claim.pk]
-    result = score(inputs)
+    result = scored(claim_inputs([claim.pk], as_of=as_of)[claim.pk])
     then = copy.copy(claim)
-    for name in (
-        "status",
-        "confidence",
-        "credibility",
-        "admiralty_code",
-        "confidence_factors",
-        "independent_origin_count",
-    ):
+    for name in Scored.__dataclass_fields__:
         setattr(then, name, getattr(result, name))
-    then.appearance_count, then.first_reported = inputs.appearance_count, inputs.first_reported
     return then
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claims.models import Affiliation
-from claims.scoring.independence import Origin
+from claims.scoring.independence import Origin, Tie, origin_with_ties
 
 
 @dataclass(frozen=True)
@@ -17,17 +17,6 @@ class OriginRow:
     outlet_name: str
     reliability: str
     published_on: date
-
-
-@dataclass(frozen=True)
-class Tie:
-    actor_id: int
-    actor_name: str
-    valid_from: date | None
-    valid_to: date | None
-
-    def holds_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 def outlet_ties(outlet_ids: Iterable[int]) -> dict[int, list[Tie]]:
@@ -53,17 +42,15 @@ def origins_with_ties(rows: Iterable[OriginRow]) -> tuple[list[Origin], dict[int
     actor_names: dict[int, str] = {}
     origins = []
     for row in rows:
-        in_force = [t for t in ties.get(row.outlet_id, []) if t.holds_on(row.published_on)]
-        actor_names.update((t.actor_id, t.actor_name) for t in in_force)
-        origins.append(
-            Origin(
-                appearance_id=row.appearance_id,
-                outlet_id=row.outlet_id,
-                outlet_name=row.outlet_name,
-                reliability=row.reliability,
-                published_on=row.published_on,
-                actor_ids=frozenset(t.actor_id for t in in_force),
-                actor_names=tuple(sorted({t.actor_name for t in in_force})),
-            )
+        outlet_ties_of_row = ties.get(row.outlet_id, [])
+        origin = origin_with_ties(
+            appearance_id=row.appearance_id,
+            outlet_id=row.outlet_id,
+            outlet_name=row.outlet_name,
+            reliability=row.reliability,
+            published_on=row.published_on,
+            ties=outlet_ties_of_row,
         )
+        actor_names.update((t.actor_id, t.actor_name) for t in outlet_ties_of_row if t.actor_id in origin.actor_ids)
+        origins.append(origin)
     return origins, actor_names

@@ -6,8 +6,9 @@ from datetime import date
 
 from django.db.models import Count, Min
 
-from claims.models import Appearance, StatusEvidence
+from claims.models import Appearance, Outlet, StatusEvidence
 from claims.scoring.confidence import ClaimInputs, Evidence
+from claims.scoring.derived import outlet_names_in_report_order
 from claims.selectors.independence import OriginRow, origins_with_ties
 
 
@@ -62,4 +63,26 @@ def claim_inputs(claim_ids: Iterable[int], *, as_of: date | None = None) -> dict
             actor_names=actor_names,
         )
         for claim_id in ids
+    }
+
+
+def claim_outlet_names(claim_ids: list[int]) -> dict[int, list[str]]:
+    """Each claim's outlets' names and aliases, in the order they first reported it (two queries)."""
+    rows = (
+        Appearance.objects.current()
+        .filter(claim_id__in=claim_ids)
+        .order_by("claim_id", "published_on", "id")
+        .values_list("claim_id", "outlet_id")
+    )
+    outlets_by_claim: dict[int, list[int]] = defaultdict(list)
+    for claim_id, outlet_id in rows:
+        outlets_by_claim[claim_id].append(outlet_id)
+    wanted = {outlet_id for outlets in outlets_by_claim.values() for outlet_id in outlets}
+    names = {
+        pk: [name, *aliases]
+        for pk, name, aliases in Outlet.objects.filter(id__in=wanted).values_list("id", "name", "aliases")
+    }
+    return {
+        claim_id: outlet_names_in_report_order((outlet_id, names.get(outlet_id, [])) for outlet_id in outlets)
+        for claim_id, outlets in outlets_by_claim.items()
     }

@@ -5,11 +5,11 @@ from django.db import transaction
 
 from claims.choices import ActorKind
 from claims.models import Actor
+from claims.scoring.derived import names_search_text
 from claims.services.outlets import clean_aliases
 from claims.services.persistence import apply_changes, require_perm, save_validated
 from claims.services.rescoring import claims_rescore_for_actor
 from claims.services.slugs import slug_for
-from claims.transliteration import search_document
 
 EDITABLE = {"name", "slug", "aliases", "kind", "description"}
 
@@ -32,7 +32,7 @@ def actor_create(
         kind=kind,
         description=description,
     )
-    actor.search_names = search_document(actor.name, *actor.aliases)
+    actor.search_names = names_search_text(actor.name, actor.aliases)
     return save_validated(actor, by=by)
 
 
@@ -48,7 +48,7 @@ def actor_update(*, actor: Actor, by: AbstractBaseUser | None = None, **changes:
     changed = apply_changes(actor, changes, EDITABLE)
     if not changed:
         return actor
-    actor.search_names = search_document(actor.name, *actor.aliases)
+    actor.search_names = names_search_text(actor.name, actor.aliases)
     save_validated(actor, by=by)
     if changed & {"name", "aliases"}:
         claims_rescore_for_actor(actor_id=actor.pk)

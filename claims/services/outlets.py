@@ -7,10 +7,10 @@ from claims.choices import OutletKind, Reliability
 from claims.errors import InvalidInput
 from claims.models import Outlet
 from claims.roles import may
+from claims.scoring.derived import names_search_text
 from claims.services.persistence import apply_changes, require_perm, save_validated
 from claims.services.rescoring import claims_rescore_for_outlet
 from claims.services.slugs import slug_for
-from claims.transliteration import search_document
 
 EDITABLE = {
     "name",
@@ -93,7 +93,7 @@ def outlet_create(
         reliability=reliability,
         reliability_note=reliability_note,
     )
-    outlet.search_names = search_document(outlet.name, *outlet.aliases)
+    outlet.search_names = names_search_text(outlet.name, outlet.aliases)
     return save_validated(outlet, by=by)
 
 
@@ -110,7 +110,7 @@ def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **chang
         require_perm(by, permission)
     if not changed:
         return outlet
-    outlet.search_names = search_document(outlet.name, *outlet.aliases)
+    outlet.search_names = names_search_text(outlet.name, outlet.aliases)
     save_validated(outlet, by=by)
     if changed & SCORED:
         claims_rescore_for_outlet(outlet_id=outlet.pk)

@@ -6,7 +6,6 @@ after every claim it touched is rescored. Bulk loads wrap their work in
 once at the end.
 """
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -14,12 +13,11 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.utils import timezone
 
-from claims.models import Affiliation, Appearance, Claim, Outlet, StatusEvidence
+from claims.models import Affiliation, Appearance, Claim, StatusEvidence
 from claims.models.claim import COMPUTED_FIELDS
-from claims.scoring.confidence import score
-from claims.selectors.scoring_inputs import claim_inputs
+from claims.scoring.derived import derived
+from claims.selectors.scoring_inputs import claim_inputs, claim_outlet_names
 from claims.services.bulk_rows import update_columns
-from claims.transliteration import search_document, skeleton
 
 _deferred: ContextVar[set[int] | None] = ContextVar("deferred_rescoring", default=None)
 
@@ -73,50 +71,20 @@ def claims_rescore_for_actor(*, actor_id: int) -> int:
     return claims_rescore(claim_ids=ids)
 
 
-def _outlet_names_by_claim(ids: list[int]) -> dict[int, list[str]]:
-    """Each claim's outlets' names and aliases, each outlet once, in the order they first reported it."""
-    rows = (
-        Appearance.objects.current()
-        .filter(claim_id__in=ids)
-        .order_by("claim_id", "published_on", "id")
-        .values_list("claim_id", "outlet_id")
-    )
-    outlets_by_claim: dict[int, dict[int, None]] = defaultdict(dict)
-    for claim_id, outlet_id in rows:
-        outlets_by_claim[claim_id].setdefault(outlet_id)
-    wanted = {outlet_id for outlets in outlets_by_claim.values() for outlet_id in outlets}
-    names = {
-        pk: [name, *aliases]
-        for pk, name, aliases in Outlet.objects.filter(id__in=wanted).values_list("id", "name", "aliases")
-    }
-    return {
-        claim_id: [name for outlet_id in outlets for name in names.get(outlet_id, [])]
-        for claim_id, outlets in outlets_by_claim.items()
-    }
-
-
 def _derived(claims: list[Claim]) -> dict[int, dict]:
     """The derived fields of these claims (their subjects loaded), from the rows stored for them."""
     ids = [claim.pk for claim in claims]
     inputs = claim_inputs(ids)
-    outlet_names = _outlet_names_by_claim(ids)
-    derived = {}
-    for claim in claims:
-        result = score(inputs[claim.pk])
-        subject_names = [claim.subject.name, *claim.subject.aliases] if claim.subject else []
-        derived[claim.pk] = {
-            "status": result.status,
-            "confidence": result.confidence,
-            "credibility": result.credibility,
-            "admiralty_code": result.admiralty_code,
-            "confidence_factors": result.confidence_factors,
-            "independent_origin_count": result.independent_origin_count,
-            "appearance_count": inputs[claim.pk].appearance_count,
-            "first_reported": inputs[claim.pk].first_reported,
-            "search_text": search_document(claim.text, *subject_names, *outlet_names.get(claim.pk, [])),
-            "text_key": skeleton(claim.text),
-        }
-    return derived
+    outlet_names = claim_outlet_names(ids)
+    return {
+        claim.pk: derived(
+            inputs[claim.pk],
+            text=claim.text,
+            subject_names=[claim.subject.name, *claim.subject.aliases] if claim.subject else [],
+            outlet_names=outlet_names.get(claim.pk, []),
+        ).as_dict()
+        for claim in claims
+    }
 
 
 def claims_score_unwritten(*, claims: list[Claim]) -> None:

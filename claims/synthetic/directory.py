@@ -15,11 +15,11 @@ from django.utils.text import slugify
 from unidecode import unidecode
 
 from claims.choices import ActorKind, AffiliationRelation, OutletKind, Reliability
-from claims.selectors.independence import Tie
+from claims.scoring.derived import names_search_text
+from claims.scoring.independence import Tie
 from claims.synthetic import names
 from claims.synthetic.ids import Ids
 from claims.synthetic.tables import ACTORS, AFFILIATIONS, EVENTS, OUTLETS, Table
-from claims.transliteration import search_document
 
 FIRST_DAY = date(2012, 1, 1)
 
@@ -167,7 +167,7 @@ def build_actors(
                 json.dumps(aliases),
                 kind,
                 description,
-                search_document(name, *aliases),
+                names_search_text(name, aliases),
             )
         )
     return infos, rows
@@ -192,7 +192,7 @@ def build_outlets(
         )
         rows.append(
             (pk, now, now, name, slug(name, pk), json.dumps(aliases), kind, country, language, f"https://www.{domain}/",
-             domain, grade, f"Synthetic grade {grade}.", search_document(name, *aliases))
+             domain, grade, f"Synthetic grade {grade}.", names_search_text(name, aliases))
         )  # fmt: skip
     return outlets, rows
 

@@ -2,52 +2,30 @@
 
 claims_rescore reads its inputs from the database (claim_inputs and the outlet
 names of each claim); here the same inputs are assembled from the generated
-rows in memory and handed to the same pure functions — score, search_document
-and skeleton — so a later rescore finds nothing to change.
+rows in memory and handed to the same functions — `origin_with_ties`,
+`outlet_names_in_report_order` and `derived` — so a later rescore finds nothing
+to change (tests/synthetic/test_scores_match_rescoring.py).
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 
-from claims.scoring.confidence import ClaimInputs, Evidence, score
-from claims.scoring.independence import Origin
+from claims.scoring.confidence import ClaimInputs, Evidence
+from claims.scoring.derived import Derived, derived, outlet_names_in_report_order
+from claims.scoring.independence import Origin, origin_with_ties
 from claims.synthetic.directory import ActorInfo, OutletInfo
-from claims.transliteration import search_document, skeleton
-
-
-@dataclass(frozen=True, slots=True)
-class Derived:
-    status: str
-    confidence: int
-    credibility: int
-    admiralty_code: str
-    confidence_factors: str  # JSON, as written
-    independent_origin_count: int
-    appearance_count: int
-    first_reported: date
-    search_text: str
-    text_key: str
 
 
 def origin(appearance_id: int, outlet: OutletInfo, day: date) -> Origin:
-    """As selectors.independence.origins_with_ties builds it: the ties in force on the day."""
-    in_force = [tie for tie in outlet.ties if tie.holds_on(day)]
-    return Origin(
+    return origin_with_ties(
         appearance_id=appearance_id,
         outlet_id=outlet.id,
         outlet_name=outlet.name,
         reliability=outlet.reliability,
         published_on=day,
-        actor_ids=frozenset(tie.actor_id for tie in in_force),
-        actor_names=tuple(sorted({tie.actor_name for tie in in_force})),
+        ties=outlet.ties,
     )
-
-
-def outlet_search_names(outlets: list[OutletInfo]) -> list[str]:
-    """Each outlet's name and aliases once, in the order the outlets first reported the claim."""
-    distinct = {outlet.id: outlet for outlet in outlets}
-    return [name for outlet in distinct.values() for name in outlet.search_names]
 
 
 def derive(
@@ -61,6 +39,9 @@ def derive(
     latest: Evidence | None,
     actor_names: dict[int, str],
 ) -> Derived:
+    """The claim's derived columns, its confidence factors as the JSON written to the table.
+
+    `outlets` and `days` are its appearances' in the order they were published."""
     inputs = ClaimInputs(
         claim_id=claim_id,
         origins=origins,
@@ -69,17 +50,10 @@ def derive(
         latest_evidence=latest,
         actor_names=actor_names,
     )
-    result = score(inputs)
-    subject_names = [subject.name, *subject.aliases] if subject else []
-    return Derived(
-        status=result.status,
-        confidence=result.confidence,
-        credibility=result.credibility,
-        admiralty_code=result.admiralty_code,
-        confidence_factors=json.dumps(result.confidence_factors),
-        independent_origin_count=result.independent_origin_count,
-        appearance_count=inputs.appearance_count,
-        first_reported=inputs.first_reported,
-        search_text=search_document(text, *subject_names, *outlet_search_names(outlets)),
-        text_key=skeleton(text),
+    columns = derived(
+        inputs,
+        text=text,
+        subject_names=[subject.name, *subject.aliases] if subject else [],
+        outlet_names=outlet_names_in_report_order((outlet.id, outlet.search_names) for outlet in outlets),
     )
+    return replace(columns, confidence_factors=json.dumps(columns.confidence_factors))
