@@ -13,47 +13,40 @@ from collections.abc import Iterable, Iterator
 from django.db.models import QuerySet
 
 from claims.models import Claim
+from claims.models.claim import CLAIM_FIELDS
 
-COLUMNS = [
-    "id",
-    "external_ref",
-    "text",
-    "kind",
-    "status",
-    "review_state",
-    "subject",
-    "event",
-    "first_reported",
-    "confidence",
-    "confidence_label",
-    "admiralty_code",
-    "independent_origin_count",
-    "appearance_count",
-    "created_at",
-    "updated_at",
-]
+# The claim's fields as the API represents them, but its own address and the nested factors,
+# with the ref that an import finds the claim by again.
+NOT_TABULAR = {"id", "url", "confidence_factors"}
+COLUMNS = ["id", "external_ref", *(name for name in CLAIM_FIELDS if name not in NOT_TABULAR)]
 CHUNK_SIZE = 1000
 
 
+def _cells(claim: Claim) -> dict[str, str]:
+    return {
+        "id": str(claim.pk),
+        "external_ref": claim.external_ref or "",
+        "text": claim.text,
+        "kind": claim.kind,
+        "status": claim.status,
+        "review_state": claim.review_state,
+        "subject": claim.subject.slug if claim.subject_id else "",
+        "event": claim.event.slug if claim.event_id else "",
+        "first_reported": claim.first_reported.isoformat() if claim.first_reported else "",
+        "confidence": str(claim.confidence),
+        "confidence_label": claim.confidence_label,
+        "credibility": str(claim.credibility),
+        "admiralty_code": claim.admiralty_code,
+        "independent_origin_count": str(claim.independent_origin_count),
+        "appearance_count": str(claim.appearance_count),
+        "created_at": claim.created_at.isoformat(),
+        "updated_at": claim.updated_at.isoformat(),
+    }
+
+
 def claim_row(claim: Claim) -> list[str]:
-    return [
-        str(claim.pk),
-        claim.external_ref or "",
-        claim.text,
-        claim.kind,
-        claim.status,
-        claim.review_state,
-        claim.subject.slug if claim.subject_id else "",
-        claim.event.slug if claim.event_id else "",
-        claim.first_reported.isoformat() if claim.first_reported else "",
-        str(claim.confidence),
-        claim.confidence_label,
-        claim.admiralty_code,
-        str(claim.independent_origin_count),
-        str(claim.appearance_count),
-        claim.created_at.isoformat(),
-        claim.updated_at.isoformat(),
-    ]
+    cells = _cells(claim)
+    return [cells[name] for name in COLUMNS]
 
 
 def claim_rows(claims: QuerySet) -> Iterator[list[str]]:

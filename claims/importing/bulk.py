@@ -14,11 +14,12 @@ ClaimImport, which also says exactly what is wrong.
 from dataclasses import dataclass, field
 
 from claims.errors import DomainError
-from claims.importing.loader import ClaimImport, appearance_values, claim_values, evidence_values
+from claims.importing.loader import ClaimImport, appearance_values, claim_key, claim_values, evidence_values
 from claims.importing.lookups import Lookups, WouldCreate
+from claims.importing.matching import ClaimKey, claims_found
 from claims.importing.records import ClaimRecord
-from claims.models import Actor, Claim, Event
-from claims.services.bulk import NewAppearance, NewCitation, NewClaim, NewEvidence
+from claims.models import Actor, Event
+from claims.services.bulk import NewAppearance, NewCitation, NewClaim, NewEvidence, named_twice
 from claims.services.workflow import LOADED_PATHS
 
 
@@ -28,36 +29,28 @@ class Pending:
 
     records: list[ClaimRecord] = field(default_factory=list)
     items: list[NewClaim] = field(default_factory=list)
-    keys: list[tuple] = field(default_factory=list)  # (text, subject id, event id) of each
+    keys: list[ClaimKey] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)
     unnamed: set[tuple] = field(default_factory=set)
 
-    def add(self, record: ClaimRecord, item: NewClaim, key: tuple) -> None:
+    def add(self, record: ClaimRecord, item: NewClaim, key: ClaimKey) -> None:
         self.records.append(record)
         self.items.append(item)
         self.keys.append(key)
-        if record.external_ref:
-            self.refs.add(record.external_ref)
+        if key.external_ref:
+            self.refs.add(key.external_ref)
         else:
-            self.unnamed.add(key)
+            self.unnamed.add(key.content)
 
     def take_existing(self) -> list[ClaimRecord]:
         """Remove and return the records that would find a stored claim: they are re-imports.
-
-        Two queries for the whole batch, where ClaimImport.find_claim asks once per record,
-        by the same keys: the external_ref, else a claim with no ref and the same text,
-        subject and event.
-        """
+        The whole batch is looked up at once, as ClaimImport.find_claim looks up one record."""
         if not self.records:
             return []
-        named = [record.external_ref for record in self.records if record.external_ref]
-        found_refs = set(Claim.objects.filter(external_ref__in=named).values_list("external_ref", flat=True))
-        texts = {key[0] for key in self.keys}
-        unnamed = Claim.objects.filter(external_ref__isnull=True, text__in=texts)
-        found_keys = set(unnamed.values_list("text", "subject_id", "event_id"))
+        found = claims_found(self.keys)
         kept, existing = type(self)(), []
         for record, item, key in zip(self.records, self.items, self.keys, strict=True):
-            if record.external_ref in found_refs or key in found_keys:
+            if key in found:
                 existing.append(record)
             else:
                 kept.add(record, item, key)
@@ -67,16 +60,15 @@ class Pending:
     def clear(self) -> None:
         self.__dict__.update(type(self)().__dict__)
 
-    def clashes(self, record: ClaimRecord, key: tuple) -> bool:
+    def clashes(self, key: ClaimKey) -> bool:
         """Would this record find one of the pending claims (as a re-import would, once they exist)?"""
-        return record.external_ref in self.refs or key in self.unnamed
+        return key.external_ref in self.refs or key.content in self.unnamed
 
 
 def _names_only_its_own(record: ClaimRecord) -> bool:
-    refs = [a.ref for a in record.appearances if a.ref]
-    own = set(refs)
+    own = {a.ref for a in record.appearances if a.ref}
     return (
-        len(refs) == len(own)
+        named_twice([a.ref for a in record.appearances]) is None
         and all(c.citing in own and c.cited in own for c in record.citations)
         and all(not e.appearance or e.appearance in own for e in record.evidence)
     )
@@ -113,8 +105,8 @@ def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, s
     if resolved is None:
         return False
     subject, event = resolved
-    key = (record.text.strip(), subject.pk if subject else None, event.pk if event else None)
-    if pending.clashes(record, key):
+    key = claim_key(record, subject, event)
+    if pending.clashes(key):
         return False
     item = NewClaim(
         values=claim_values(record, subject, event) | {"external_ref": record.external_ref or None},

@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from claims.choices import ReviewState
 from claims.errors import DomainError, InvalidInput
 from claims.importing.lookups import Lookups
+from claims.importing.matching import ClaimKey, claims_found
 from claims.importing.records import AppearanceRecord, CitationRecord, ClaimRecord, EvidenceRecord, RecordError
 from claims.models import Actor, Appearance, Citation, Claim, Event, Outlet, StatusEvidence
 from claims.services import appearances as appearance_services
 from claims.services import claims as claim_services
 from claims.services import evidence as evidence_services
 from claims.services.appearances import appearance_create, appearance_update
+from claims.services.bulk import refuse_named_twice
 from claims.services.citations import citation_create, citation_update
 from claims.services.claims import claim_create, claim_update
 from claims.services.evidence import evidence_create, evidence_update
@@ -73,6 +75,13 @@ class Existing:
     def evidence_item(self, stored_ref: str | None, ref: str, key: tuple) -> StatusEvidence | None:
         by_ref = self.evidence_by_ref.get(stored_ref or "") or self.evidence_by_ref.get(ref or "")
         return by_ref or self.evidence_by_key.get(key)
+
+
+def claim_key(record: ClaimRecord, subject: Actor | None, event: Event | None) -> ClaimKey:
+    """What finds the record's claim again, if it is held already (claims.importing.matching)."""
+    return ClaimKey(
+        record.external_ref or None, record.text.strip(), subject.pk if subject else None, event.pk if event else None
+    )
 
 
 def claim_values(record: ClaimRecord, subject: Actor | None, event: Event | None) -> dict:
@@ -156,13 +165,8 @@ class ClaimImport:
     # The claim
 
     def find_claim(self, subject: Actor | None, event: Event | None) -> Claim | None:
-        record = self.record
-        if record.external_ref:
-            found = Claim.objects.filter(external_ref=record.external_ref).first()
-            if found is not None:
-                return found
-        unnamed = Claim.objects.filter(external_ref__isnull=True, text=record.text.strip())
-        return unnamed.filter(subject=subject, event=event).order_by("id").first()
+        key = claim_key(self.record, subject, event)
+        return claims_found([key]).get(key)
 
     def save_claim(self, subject: Actor | None, event: Event | None) -> None:
         record = self.record
@@ -197,8 +201,7 @@ class ClaimImport:
         return Existing() if self.created else Existing.of(self.claim)
 
     def save_appearance(self, item: AppearanceRecord, existing: "Existing") -> None:
-        if item.ref in self.refs:
-            raise InvalidInput(f'The ref "{item.ref}" names two appearances of this record.', field="ref")
+        refuse_named_twice([*self.refs, item.ref])
         outlet = self.lookups.outlet(item.outlet)
         stored_ref = self.stored_ref(item.ref)
         values = appearance_values(item, outlet)

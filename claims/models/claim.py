@@ -13,6 +13,28 @@ PUBLIC = models.Q(review_state__in=PUBLIC_STATES)
 # the claim (four eyes, claims/selectors/authorship.py).
 ASSERTION = frozenset({"text", "kind", "subject", "event"})
 
+# A claim as the API represents it (SPEC §8); the exports list the same fields.
+CLAIM_FIELDS = [
+    "id",
+    "url",
+    "text",
+    "kind",
+    "status",
+    "review_state",
+    "subject",
+    "event",
+    "first_reported",
+    "confidence",
+    "confidence_label",
+    "credibility",
+    "admiralty_code",
+    "confidence_factors",
+    "independent_origin_count",
+    "appearance_count",
+    "created_at",
+    "updated_at",
+]
+
 # Derived from appearances, citations, grades, affiliations and evidence by the
 # scoring services; they are a cache of a computation, so history leaves them out.
 COMPUTED_FIELDS = [

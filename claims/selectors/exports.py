@@ -11,6 +11,7 @@ from datetime import datetime
 
 from claims.choices import ReviewState
 from claims.models import Appearance, Citation, Claim, Outlet, ReviewTransition, StatusEvidence
+from claims.models.claim import PUBLIC_STATES
 from claims.selectors.chains import Chain
 
 
@@ -27,7 +28,7 @@ class ChainDetails:
 def _review_dates(claim: Claim) -> tuple[datetime | None, datetime | None]:
     """When the claim first went public and when it was retracted, from the recorded transitions."""
     rows = (
-        ReviewTransition.objects.filter(claim=claim, to_state__in=[ReviewState.PUBLISHED, ReviewState.RETRACTED])
+        ReviewTransition.objects.filter(claim=claim, to_state__in=PUBLIC_STATES)
         .order_by("at", "id")
         .values_list("to_state", "at")
     )

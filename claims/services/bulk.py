@@ -11,6 +11,7 @@ behind, and the caller can write the same items one by one through the one-row
 services, which name the row at fault.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -63,6 +64,23 @@ class NewClaim:
     evidence: list[NewEvidence] = field(default_factory=list)
 
 
+def named_twice(refs: Iterable[str]) -> str | None:
+    """The first ref given to two appearances of one claim, if any ("" names none)."""
+    seen: set[str] = set()
+    for ref in refs:
+        if ref and ref in seen:
+            return ref
+        seen.add(ref)
+    return None
+
+
+def refuse_named_twice(refs: Iterable[str]) -> None:
+    """Citations and evidence name a claim's appearances by their refs: each ref names one."""
+    ref = named_twice(refs)
+    if ref is not None:
+        raise InvalidInput(f'The ref "{ref}" names two appearances of this claim.', field="ref")
+
+
 def _named(appearances: dict[str, Appearance], ref: str) -> Appearance:
     if ref not in appearances:
         raise InvalidInput(f'No appearance of this claim has the ref "{ref}".', field="ref")
@@ -70,14 +88,13 @@ def _named(appearances: dict[str, Appearance], ref: str) -> Appearance:
 
 
 def _chain(item: NewClaim, claim: Claim, by: AbstractBaseUser | None) -> tuple[list, dict[str, Appearance]]:
+    refuse_named_twice(new.ref for new in item.appearances)
     appearances, named = [], {}
     for new in item.appearances:
         appearance = appearance_new(claim=claim, by=by, **new.values)
         validate(appearance, in_database=False)
         appearances.append(appearance)
         if new.ref:
-            if new.ref in named:
-                raise InvalidInput(f'The ref "{new.ref}" names two appearances of this claim.', field="ref")
             named[new.ref] = appearance
     return appearances, named
 

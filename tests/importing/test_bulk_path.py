@@ -6,6 +6,7 @@ import pytest
 
 import claims.importing.run as run
 from claims.models import Appearance, Citation, Claim, ReviewTransition, StatusEvidence
+from claims.models.claim import COMPUTED_FIELDS
 from claims.selectors.history import claim_history
 from tests.factories import make_appearance, make_claim, make_outlet
 from tests.importing.helpers import empty_database, import_file, write_jsonl
@@ -22,9 +23,7 @@ OUTLETS = [
     },
 ]
 STATES = ["published", "draft", "in_review", "rejected", "retracted"]
-CLAIM_FIELDS = ["text", "kind", "review_state", "notes", "status", "confidence", "admiralty_code"]
-CLAIM_FIELDS += ["confidence_factors", "independent_origin_count", "appearance_count", "first_reported"]
-CLAIM_FIELDS += ["search_text", "text_key"]
+CLAIM_FIELDS = ["text", "kind", "review_state", "notes", *COMPUTED_FIELDS]
 
 
 def record(n: int, **fields) -> dict:

@@ -1,4 +1,4 @@
-""""An affiliation in force on a day" is one rule in two forms: the Q expression the database
+""" "An affiliation in force on a day" is one rule in two forms: the Q expression the database
 answers (`in_force_on`, behind `valid_on` and the `affiliated_with` filter) and the Python
 check on ties already read (`Tie.holds_on`, behind independence). They must agree."""
 
@@ -29,4 +29,3 @@ def test_the_database_and_python_agree_on_every_span_and_day():
         in_database = set(Affiliation.objects.valid_on(day).values_list("pk", flat=True))
         in_python = {pk for pk, tie in ties.items() if tie.holds_on(day)}
         assert in_database == in_python, day
-

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from claims.choices import ReviewState
 from claims.models import Affiliation, Appearance, Citation, Claim, ReviewTransition, StatusEvidence
+from claims.models.claim import PUBLIC_STATES
 from claims.services.affiliations import affiliation_withdraw
 from claims.services.appearances import appearance_withdraw
 from claims.services.evidence import evidence_withdraw
@@ -17,7 +18,7 @@ from tests.workflow.states import PATHS, claim_in
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {ReviewState.PUBLISHED, ReviewState.RETRACTED}
+PUBLIC = set(PUBLIC_STATES)
 
 
 def claim_with_rows(state: str) -> Claim:

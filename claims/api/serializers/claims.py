@@ -7,28 +7,8 @@ from rest_framework import serializers
 from claims.api.serializers.base import InputSerializer, OutputSerializer
 from claims.choices import ConfidenceLabel
 from claims.models import Claim
+from claims.models.claim import CLAIM_FIELDS
 from claims.scoring.confidence import confidence_label
-
-CLAIM_FIELDS = [
-    "id",
-    "url",
-    "text",
-    "kind",
-    "status",
-    "review_state",
-    "subject",
-    "event",
-    "first_reported",
-    "confidence",
-    "confidence_label",
-    "credibility",
-    "admiralty_code",
-    "confidence_factors",
-    "independent_origin_count",
-    "appearance_count",
-    "created_at",
-    "updated_at",
-]
 
 
 class ClaimInputSerializer(InputSerializer):
