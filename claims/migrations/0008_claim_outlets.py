@@ -140,7 +140,7 @@ SQLITE_DROP = [
     )
 ]
 
-# What is stored already (the same as claims.services.claim_outlets fills after a load).
+# What is stored already (the same as claims.fastpath.claim_outlets fills after a load).
 BACKFILL = """
     INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at)
     SELECT a.claim_id, a.outlet_id, count(*), c.updated_at

@@ -9,7 +9,7 @@ class ClaimOutlet(models.Model):
     PostgreSQL) keep it equal to the current appearances and to the claims' `updated_at`
     on every write path alike — the services, bulk imports, COPY loads, a manual UPDATE.
     The application writes it only to fill it after a load that set the triggers aside
-    (claims.services.claim_outlets). It serves one read: "the claims this outlet
+    (claims.fastpath.claim_outlets). It serves one read: "the claims this outlet
     carried, most recently changed first" (the `outlet` filter of the claim list), which
     its index answers a page at a time, in order, whatever the size of the tables
     (docs/performance.md). It is a cache of a derivation, as a claim's confidence is, so

@@ -20,10 +20,10 @@ from django.utils import timezone
 
 from claims.choices import ReviewState
 from claims.errors import InvalidInput
+from claims.fastpath.bulk_rows import allocate_ids, bulk_insert
 from claims.models import Appearance, Citation, Claim, StatusEvidence
 from claims.services import citations as citation_services
 from claims.services.appearances import appearance_new
-from claims.services.bulk_rows import allocate_ids, bulk_insert
 from claims.services.chain_edges import NewEdges
 from claims.services.citations import ENDS, check_citation
 from claims.services.claims import claim_new, refuse_retracted

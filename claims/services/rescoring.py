@@ -13,11 +13,11 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.utils import timezone
 
+from claims.fastpath.bulk_rows import update_columns
 from claims.models import Affiliation, Appearance, Claim, StatusEvidence
 from claims.models.claim import COMPUTED_FIELDS
 from claims.scoring.derived import derived
 from claims.selectors.scoring_inputs import claim_inputs, claim_outlet_names
-from claims.services.bulk_rows import update_columns
 
 _deferred: ContextVar[set[int] | None] = ContextVar("deferred_rescoring", default=None)
 

@@ -20,12 +20,12 @@ from django.db import transaction
 
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
+from claims.fastpath.bulk_rows import bulk_insert
+from claims.fastpath.history_rows import history_copy
 from claims.models import Claim, ReviewTransition
 from claims.roles import may
 from claims.selectors.authorship import claim_contributions
-from claims.services.bulk_rows import bulk_insert
 from claims.services.claims import CHANGE
-from claims.services.history_rows import history_copy
 from claims.services.persistence import require_perm
 
 # Who asks: a user (perhaps anonymous), or None for the system itself.

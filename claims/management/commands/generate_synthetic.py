@@ -10,7 +10,7 @@ from argparse import ArgumentTypeError, BooleanOptionalAction
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from claims.synthetic import CorpusReport, synthetic_corpus_create
+from claims.fastpath.synthetic import CorpusReport, synthetic_corpus_create
 
 
 def sizes(value: str) -> tuple[int, ...]:

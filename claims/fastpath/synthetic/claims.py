@@ -12,11 +12,11 @@ from random import Random
 from django.utils.text import slugify
 
 from claims.choices import CitationKind, ClaimKind, ReviewState, Stance
+from claims.fastpath.synthetic.chains import ChainShape, chain_shape
+from claims.fastpath.synthetic.directory import FIRST_DAY, ActorInfo, Directory, EventInfo, OutletInfo, stamp
+from claims.fastpath.synthetic.ids import Ids
+from claims.fastpath.synthetic.scores import derive, origin
 from claims.scoring.confidence import Evidence
-from claims.synthetic.chains import ChainShape, chain_shape
-from claims.synthetic.directory import FIRST_DAY, ActorInfo, Directory, EventInfo, OutletInfo, stamp
-from claims.synthetic.ids import Ids
-from claims.synthetic.scores import derive, origin
 
 TEMPLATES: dict[str, list[str]] = {
     ClaimKind.ATTRIBUTION: [

@@ -15,13 +15,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.choices import ReviewState
+from claims.fastpath.synthetic.claims import Batch, ClaimFactory, ClaimSpec
+from claims.fastpath.synthetic.directory import build_directory
+from claims.fastpath.synthetic.ids import Ids
+from claims.fastpath.synthetic.indexes import restore, set_aside
+from claims.fastpath.synthetic.tables import APPEARANCES, BULK_TABLES, CITATIONS, CLAIMS, DIRECTORY_TABLES, EVIDENCE
+from claims.fastpath.synthetic.writers import CopyWriter, InsertWriter, analyze, reset_sequences, writer_for
 from claims.models import Claim, ClaimOutlet
-from claims.synthetic.claims import Batch, ClaimFactory, ClaimSpec
-from claims.synthetic.directory import build_directory
-from claims.synthetic.ids import Ids
-from claims.synthetic.indexes import restore, set_aside
-from claims.synthetic.tables import APPEARANCES, BULK_TABLES, CITATIONS, CLAIMS, DIRECTORY_TABLES, EVIDENCE
-from claims.synthetic.writers import CopyWriter, InsertWriter, analyze, reset_sequences, writer_for
 
 ORDINARY_SIZES = (3, 4, 5, 6)  # mean 4.5 appearances per claim
 VIRAL_SIZES = (1_500, 8_000)

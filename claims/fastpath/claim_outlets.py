@@ -1,6 +1,6 @@
 """Filling ClaimOutlet after a load that set its triggers aside (claims/models/claim_outlet.py).
 
-Only the synthetic generator's big loads do (claims/synthetic/indexes.py): with the
+Only the synthetic generator's big loads do (claims/fastpath/synthetic/indexes.py): with the
 indexes dropped, the triggers would join every batch to the whole appearances table,
 so the pairs are counted once, here, before the triggers come back.
 """

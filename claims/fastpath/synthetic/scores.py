@@ -4,17 +4,17 @@ claims_rescore reads its inputs from the database (claim_inputs and the outlet
 names of each claim); here the same inputs are assembled from the generated
 rows in memory and handed to the same functions — `origin_with_ties`,
 `outlet_names_in_report_order` and `derived` — so a later rescore finds nothing
-to change (tests/synthetic/test_scores_match_rescoring.py).
+to change (tests/fastpath/synthetic/test_scores_match_rescoring.py).
 """
 
 import json
 from dataclasses import replace
 from datetime import date
 
+from claims.fastpath.synthetic.directory import ActorInfo, OutletInfo
 from claims.scoring.confidence import ClaimInputs, Evidence
 from claims.scoring.derived import Derived, derived, outlet_names_in_report_order
 from claims.scoring.independence import Origin, origin_with_ties
-from claims.synthetic.directory import ActorInfo, OutletInfo
 
 
 def origin(appearance_id: int, outlet: OutletInfo, day: date) -> Origin:

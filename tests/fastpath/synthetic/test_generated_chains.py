@@ -5,10 +5,10 @@ from collections import defaultdict
 import pytest
 from django.db.models import F
 
+from claims.fastpath.synthetic import chain_ref
+from claims.fastpath.synthetic.chains import MAX_DEPTH
 from claims.models import Appearance, Citation, Claim
 from claims.selectors.chains import claim_chain
-from claims.synthetic import chain_ref
-from claims.synthetic.chains import MAX_DEPTH
 
 pytestmark = pytest.mark.django_db
 

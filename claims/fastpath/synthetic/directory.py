@@ -15,11 +15,11 @@ from django.utils.text import slugify
 from unidecode import unidecode
 
 from claims.choices import ActorKind, AffiliationRelation, OutletKind, Reliability
+from claims.fastpath.synthetic import names
+from claims.fastpath.synthetic.ids import Ids
+from claims.fastpath.synthetic.tables import ACTORS, AFFILIATIONS, EVENTS, OUTLETS, Table
 from claims.scoring.derived import names_search_text
 from claims.scoring.independence import Tie
-from claims.synthetic import names
-from claims.synthetic.ids import Ids
-from claims.synthetic.tables import ACTORS, AFFILIATIONS, EVENTS, OUTLETS, Table
 
 FIRST_DAY = date(2012, 1, 1)
 

@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from claims.fastpath.synthetic import chain_ref
 from claims.models import Appearance, Citation, Claim, Outlet
-from claims.synthetic import chain_ref
 from tests.factories import make_outlet
-from tests.synthetic.conftest import generate
+from tests.fastpath.synthetic.conftest import generate
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.db.models import Count
 
 from claims.choices import ResponsibilityStatus, ReviewState
+from claims.fastpath.synthetic import chain_ref
 from claims.models import Actor, Affiliation, Appearance, Claim, Event, Outlet, StatusEvidence
-from claims.synthetic import chain_ref
-from tests.synthetic.conftest import CLAIMS
+from tests.fastpath.synthetic.conftest import CLAIMS
 
 pytestmark = pytest.mark.django_db
 

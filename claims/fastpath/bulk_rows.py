@@ -16,7 +16,7 @@ from functools import cache
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, connections, models
 
-from claims.services.history_rows import history_copy
+from claims.fastpath.history_rows import history_copy
 
 
 def allocate_ids(model: type[models.Model], rows: Sequence[models.Model]) -> None:

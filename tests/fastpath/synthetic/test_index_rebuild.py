@@ -5,10 +5,10 @@ import re
 import pytest
 from django.db import connection
 
+from claims.fastpath.synthetic.indexes import FOREIGN_KEYS, SECONDARY_INDEXES, TRIGGERS
+from claims.fastpath.synthetic.tables import BULK_TABLES
 from claims.models import Appearance, Claim, ClaimOutlet
-from claims.synthetic.indexes import FOREIGN_KEYS, SECONDARY_INDEXES, TRIGGERS
-from claims.synthetic.tables import BULK_TABLES
-from tests.synthetic.conftest import generate
+from tests.fastpath.synthetic.conftest import generate
 
 pytestmark = pytest.mark.django_db
 

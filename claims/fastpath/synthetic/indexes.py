@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from claims.services.claim_outlets import claim_outlets_fill
-from claims.synthetic.tables import Table
+from claims.fastpath.claim_outlets import claim_outlets_fill
+from claims.fastpath.synthetic.tables import Table
 
 # Indexes not backing a primary key, unique or exclusion constraint.
 SECONDARY_INDEXES = """

@@ -12,7 +12,7 @@ from django.core.management.color import no_style
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
-from claims.synthetic.tables import Table
+from claims.fastpath.synthetic.tables import Table
 
 INSERT_BATCH = 2_000
 
