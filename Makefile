@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format seed demo-users bench bench-smoke clean
+.PHONY: run test test-quick lint format seed demo-users bench bench-smoke clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: $(VENV)/.dev lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# While working: every test but the slow ones (timing, races, scale, benchmark smoke runs).
+test-quick: $(VENV)/.dev
+	$(PY) -m pytest -m "not slow"
 
 # Full benchmarks on PostgreSQL (docs/performance.md); needs wrk (apt-get install wrk).
 bench: $(VENV)/.dev

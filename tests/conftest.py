@@ -1,10 +1,16 @@
 """Named users and clients shared by every test."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 from rest_framework.test import APIClient
 
 from claims.roles import EDITOR, REVIEWER
+from claims.seeding import load_seeds
+from claims.seeding.sync import Tally
+from tests.seeds.corpus import SEEDS_DIR
 
 
 def _user(username: str, *groups: str, **flags) -> User:
@@ -65,3 +71,23 @@ def client_for():
         return client
 
     return build
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker) -> Iterator[Tally]:
+    """The seed corpus, loaded once for a test module that reads it.
+
+    Loading takes a few seconds, so the tests of a module share one load. It runs in a
+    transaction rolled back when the module ends, and each test runs in a savepoint inside
+    it (pytest-django's `db`), so no test sees another's changes and no other module ever
+    sees the seeds.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_seeds(SEEDS_DIR)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seed_corpus(seeded: Tally, db) -> Tally:
+    """The seeds, loaded, for a test that may also write (its writes are rolled back)."""
+    return seeded

@@ -12,20 +12,13 @@ from claims.models import Claim
 from claims.selectors.claims import claim_summaries
 
 
-@pytest.fixture
-def seeded(db) -> None:
-    from django.core.management import call_command
-
-    call_command("load_seeds", verbosity=0)
-
-
 def drf_representation(serializer: ClaimSerializer, claim: Claim) -> dict:
     """What DRF's generic machinery makes of the same declared fields."""
     return dict(ModelSerializer.to_representation(serializer, claim))
 
 
 @pytest.mark.parametrize("host", ["testserver", "provenance.example.org:8443"])
-def test_every_seed_claim_is_represented_as_drf_would(seeded, settings, host) -> None:
+def test_every_seed_claim_is_represented_as_drf_would(seed_corpus, settings, host) -> None:
     settings.ALLOWED_HOSTS = ["testserver", "provenance.example.org"]
     request = APIRequestFactory().get("/api/v1/claims/", HTTP_HOST=host)
     serializer = ClaimSerializer(context={"request": request})
@@ -35,7 +28,7 @@ def test_every_seed_claim_is_represented_as_drf_would(seeded, settings, host) ->
         assert serializer.to_representation(claim) == drf_representation(serializer, claim)
 
 
-def test_a_summary_row_is_represented_as_its_claim(seeded) -> None:
+def test_a_summary_row_is_represented_as_its_claim(seed_corpus) -> None:
     serializer = ClaimSerializer(context={"request": APIRequestFactory().get("/api/v1/claims/")})
     claims = {claim.pk: claim for claim in Claim.objects.all()}
     rows = list(claim_summaries(user=None)) + list(claim_summaries(user=None, filters={"outlet": "al-akhbar"}))
@@ -44,7 +37,7 @@ def test_a_summary_row_is_represented_as_its_claim(seeded) -> None:
         assert serializer.to_representation(row) == drf_representation(serializer, claims[row.id])
 
 
-def test_odd_values_are_represented_as_drf_would(seeded) -> None:
+def test_odd_values_are_represented_as_drf_would(seed_corpus) -> None:
     request = APIRequestFactory().get("/api/v1/claims/")
     serializer = ClaimSerializer(context={"request": request})
     claim = Claim.objects.order_by("id").first()
@@ -55,6 +48,6 @@ def test_odd_values_are_represented_as_drf_would(seeded) -> None:
     assert serializer.to_representation(claim) == drf_representation(serializer, claim)
 
 
-def test_the_list_shows_summaries_of_the_claims_the_selector_finds(seeded, client) -> None:
+def test_the_list_shows_summaries_of_the_claims_the_selector_finds(seed_corpus, client) -> None:
     page = client.get("/api/v1/claims/?limit=500").json()["results"]
     assert [c["id"] for c in page] == [c.id for c in claim_summaries(user=None)]

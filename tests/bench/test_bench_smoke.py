@@ -19,7 +19,7 @@ from bench.import_throughput import import_throughput
 from bench.list_latency import list_latency
 from bench.load import ROOT, load, parse_wrk
 
-pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"), pytest.mark.slow]
 
 
 @pytest.fixture

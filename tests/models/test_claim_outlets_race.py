@@ -18,7 +18,7 @@ from tests.factories import make_appearance, make_claim, make_outlet
 
 # transaction=True: each thread needs its own connection that sees committed rows.
 # serialized_rollback: the flush after each test would drop the groups made by migration 0003.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.slow]
 
 BLOCKED_FOR = 0.5  # seconds the second writer is given to reach the first one's lock
 

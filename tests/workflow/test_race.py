@@ -16,6 +16,8 @@ from claims.services.workflow import claim_submit
 from tests.factories import make_claim
 from tests.workflow.racing import APPROVED, NOT_ALLOWED, approve_at_once
 
+pytestmark = pytest.mark.slow
+
 
 # transaction=True: each thread needs its own connection that sees committed rows.
 # serialized_rollback: the flush after the test would drop the groups made by migration 0003.
