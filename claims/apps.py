@@ -5,3 +5,8 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "claims"
     verbose_name = "Claims and provenance"
+
+    def ready(self) -> None:
+        # Register the tasks in every process, not only in workers: the web process enqueues
+        # them by name, and with no broker runs them itself.
+        from claims import tasks  # noqa: F401

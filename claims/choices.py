@@ -91,3 +91,15 @@ class ConfidenceLabel(models.TextChoices):
     LIKELY = "likely", "Likely"
     VERY_LIKELY = "very likely", "Very likely"
     ALMOST_CERTAIN = "almost certain", "Almost certain"
+
+
+class JobKind(models.TextChoices):
+    RESCORE = "rescore", "Rescoring after a change that reaches many claims"
+    IMPORT = "import", "Import of a file"
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"

@@ -223,6 +223,30 @@ SPECTACULAR_SETTINGS = {
 # changes that reach many claims at once (an outlet's grade, an affiliation).
 CONFIDENCE_BATCH_SIZE = env_int("CONFIDENCE_BATCH_SIZE", 1000)
 
+# The task engine (SPEC §12, docs/operations.md). With no broker, tasks run in-process right
+# after the transaction that enqueued them commits (claims.services.jobs.enqueue), so the
+# embedded default needs nothing more; a worker's retries then run at once, without backoff.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False  # a failed job is recorded on its Job, not raised into the request
+CELERY_TASK_IGNORE_RESULT = True  # the outcome of a job is its Job row
+# A task is acknowledged when it has run, not when it is received: a worker killed mid-task
+# leaves the message on the broker, which hands it out again (after the visibility timeout on
+# Redis), and tasks are idempotent.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "provenance")
+# How many times a failed task is tried again, with exponential backoff, before its job fails.
+JOB_MAX_RETRIES = env_int("JOB_MAX_RETRIES", 5)
+# A running job whose task has not been heard of for this long may be taken over by another.
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 300)
+
+# Uploaded files (imports) go through Django's storage API: local files by default.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+
 # History is read per object, by its id, never by date across a table: no index on history_date.
 SIMPLE_HISTORY_DATE_INDEX = False
 

@@ -91,3 +91,16 @@ def seeded(django_db_setup, django_db_blocker) -> Iterator[Tally]:
 def seed_corpus(seeded: Tally, db) -> Tally:
     """The seeds, loaded, for a test that may also write (its writes are rolled back)."""
     return seeded
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): …` lets the writes inside "commit", as a request's transaction would:
+    the background tasks they enqueue run when the block ends (in-process, the embedded
+    default). Tests run inside a transaction that never commits, so without it a fan-out
+    write's rescoring (an outlet's grade, an affiliation) would stay pending."""
+
+    def block() -> object:
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return block

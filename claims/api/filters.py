@@ -12,8 +12,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from claims.choices import ActorKind, AffiliationRelation, OutletKind, Reliability, Stance
-from claims.models import Actor, Affiliation, Appearance, Citation, Outlet, StatusEvidence
+from claims.choices import ActorKind, AffiliationRelation, JobKind, JobState, OutletKind, Reliability, Stance
+from claims.models import Actor, Affiliation, Appearance, Citation, Job, Outlet, StatusEvidence
 
 MAX_ID = 2**63 - 1  # BigAutoField
 
@@ -91,4 +91,13 @@ class EvidenceFilter(django_filters.FilterSet):
 
     class Meta:
         model = StatusEvidence
+        fields: list[str] = []
+
+
+class JobFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=JobKind.choices)
+    state = django_filters.ChoiceFilter(choices=JobState.choices)
+
+    class Meta:
+        model = Job
         fields: list[str] = []

@@ -52,6 +52,9 @@ class AutoSchema(SpectacularAutoSchema):
         return super().get_request_serializer()
 
     def get_response_serializers(self) -> object:
+        written_serializer = getattr(self.view, "written_serializer_class", None)
+        if written_serializer is not None and self._action() in (*WRITE_ACTIONS, "withdraw"):
+            return written_serializer
         detail_serializer = getattr(self.view, "detail_serializer_class", None)
         if detail_serializer is not None and self._action() in DETAIL_ACTIONS:
             return detail_serializer

@@ -14,6 +14,7 @@ from claims.api.exports import (
 )
 from claims.api.similar import SimilarClaimsView
 from claims.api.views.claims import ClaimViewSet
+from claims.api.views.jobs import ImportView, JobViewSet
 from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
 from claims.api.views.rows import AffiliationViewSet, AppearanceViewSet, CitationViewSet, EvidenceViewSet
 
@@ -33,6 +34,7 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("appearances", AppearanceViewSet, basename="appearance")
 router.register("citations", CitationViewSet, basename="citation")
 router.register("evidence", EvidenceViewSet, basename="evidence")
+router.register("jobs", JobViewSet, basename="job")
 
 # Explicit routes under claims/ go here, BEFORE the router: the router would read
 # "similar" or "export.csv" as a claim id. The exports (claims/api/exports.py:
@@ -45,6 +47,7 @@ before_router: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
     path("claims/<int:pk>/stix/", StixView.as_view(), name="claim-stix"),
     path("claims/<int:pk>/prov/", ProvView.as_view(), name="claim-prov"),
+    path("imports/", ImportView.as_view(), name="import-create"),
 ]
 
 urlpatterns = [

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 
 from claims.models import Claim
 from claims.models.claim import CLAIM_FIELDS
+from claims.selectors.pending import with_scores_pending
 
 # The claim's fields as the API represents them, but its own address and the nested factors,
 # with the ref that an import finds the claim by again.
@@ -39,6 +40,7 @@ def _cells(claim: Claim) -> dict[str, str]:
         "admiralty_code": claim.admiralty_code,
         "independent_origin_count": str(claim.independent_origin_count),
         "appearance_count": str(claim.appearance_count),
+        "scores_pending": "true" if claim.scores_pending else "false",
         "created_at": claim.created_at.isoformat(),
         "updated_at": claim.updated_at.isoformat(),
     }
@@ -52,7 +54,7 @@ def claim_row(claim: Claim) -> list[str]:
 def claim_rows(claims: QuerySet) -> Iterator[list[str]]:
     """The header, then one row per claim; the subject and event must be select_related."""
     yield COLUMNS
-    for claim in claims.iterator(chunk_size=CHUNK_SIZE):
+    for claim in with_scores_pending(claims).iterator(chunk_size=CHUNK_SIZE):
         yield claim_row(claim)
 
 

@@ -15,7 +15,7 @@ what a real one would.
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, transaction
@@ -121,32 +121,67 @@ def import_records(
     dry_run: bool = False,
     on_failure: Callable[[RecordError], None] | None = None,
     on_record: Callable[[], None] | None = None,
+    commit_every: int | None = None,
+    on_commit: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
-    """Import what the reader yields; `on_failure` hears of each bad record when it is found."""
+    """Import what the reader yields; `on_failure` hears of each bad record when it is found.
+
+    By default the run is one transaction. With `commit_every`, each group of that many
+    records is a transaction of its own, rescored before it commits, and `on_commit` hears
+    of each: what a background job does, so that its progress shows and a worker stopped
+    half-way leaves committed groups that a second run finds again (re-importing is safe).
+    """
     report = ImportReport(source=source, dry_run=dry_run, on_failure=on_failure)
     lookups, pending = Lookups(), Pending()
     started = time.perf_counter()
-    with transaction.atomic():
-        statistics = PlannerStatistics()
-        with rescoring_deferred() as touched:
-            for item in records:
-                report.records += 1
-                if isinstance(item, RecordError):
-                    report.fail(item)
-                elif queue_for_bulk(item, lookups, pending, source=source):
-                    if len(pending.items) >= BULK_SIZE:
-                        _write_pending(pending, lookups, report)
-                else:
-                    _write_pending(pending, lookups, report)
-                    _import_one(item, lookups, report)
-                statistics.written(report.counts["appearances created"])
-                if on_record is not None:
-                    on_record()
-            _write_pending(pending, lookups, report)
-            report.rescored = len((touched | report.scored_on_write) - report.rolled_back)
-        report.counts.update(+lookups.counts)
-        if dry_run:
-            transaction.set_rollback(True)
+    items = iter(records)
+    group = None if dry_run else commit_every
+    more = True
+    while more:
+        with transaction.atomic():
+            more = _import_group(items, group, lookups, pending, report, on_record)
+            if dry_run:
+                transaction.set_rollback(True)
+        if on_commit is not None:
+            on_commit(report)
+    report.counts.update(+lookups.counts)
     report.failures.sort(key=lambda failure: failure.line)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _import_group(
+    items: Iterator[ClaimRecord | RecordError],
+    size: int | None,
+    lookups: Lookups,
+    pending: Pending,
+    report: ImportReport,
+    on_record: Callable[[], None] | None,
+) -> bool:
+    """Import up to `size` records (all, if None) in the current transaction; False once none are left."""
+    statistics = PlannerStatistics()
+    taken = 0
+    with rescoring_deferred() as touched:
+        for item in items:
+            report.records += 1
+            taken += 1
+            if isinstance(item, RecordError):
+                report.fail(item)
+            elif queue_for_bulk(item, lookups, pending, source=report.source):
+                if len(pending.items) >= BULK_SIZE:
+                    _write_pending(pending, lookups, report)
+            else:
+                _write_pending(pending, lookups, report)
+                _import_one(item, lookups, report)
+            statistics.written(report.counts["appearances created"])
+            if on_record is not None:
+                on_record()
+            if size is not None and taken >= size:
+                break
+        else:
+            size = None  # the reader is done
+        _write_pending(pending, lookups, report)
+    report.rescored += len((touched | report.scored_on_write) - report.rolled_back)
+    report.scored_on_write.clear()
+    report.rolled_back.clear()
+    return size is not None

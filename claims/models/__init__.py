@@ -6,8 +6,10 @@ from claims.models.claim import Claim
 from claims.models.claim_outlet import ClaimOutlet
 from claims.models.event import Event
 from claims.models.evidence import StatusEvidence
+from claims.models.job import Job
 from claims.models.outlet import Outlet
 from claims.models.review import ReviewTransition
+from claims.models.score_refresh import ScoreBatch, ScoreRefresh
 
 __all__ = [
     "Actor",
@@ -17,7 +19,10 @@ __all__ = [
     "Claim",
     "ClaimOutlet",
     "Event",
+    "Job",
     "Outlet",
     "ReviewTransition",
+    "ScoreBatch",
+    "ScoreRefresh",
     "StatusEvidence",
 ]

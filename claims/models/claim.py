@@ -31,6 +31,7 @@ CLAIM_FIELDS = [
     "confidence_factors",
     "independent_origin_count",
     "appearance_count",
+    "scores_pending",
     "created_at",
     "updated_at",
 ]

@@ -12,6 +12,7 @@ from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
 from claims.models import Actor, Affiliation, Appearance, Claim, Outlet
 from claims.models.affiliation import in_force_on
+from claims.selectors.pending import open_refreshes, pending_q
 from claims.transliteration import fold, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
@@ -124,6 +125,10 @@ class ClaimFilter(django_filters.FilterSet):
         field_name="updated_at", help_text="Changed at or after this ISO 8601 timestamp."
     )
     q = django_filters.CharFilter(method="filter_q", help_text="Words in the claim, its actor or its outlets.")
+    scores_pending = django_filters.BooleanFilter(
+        method="filter_scores_pending",
+        help_text="true: claims whose confidence is being recomputed in the background; false: the others.",
+    )
     ordering = django_filters.OrderingFilter(
         fields=ORDERINGS, help_text="confidence, first_reported, updated_at; - for descending."
     )
@@ -155,6 +160,12 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search(queryset, value)
+
+    def filter_scores_pending(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        pending = pending_q(open_refreshes())
+        return queryset.filter(pending) if value else queryset.exclude(pending)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)

@@ -14,6 +14,7 @@ from claims.roles import User
 from claims.scoring.confidence import Score, score
 from claims.scoring.derived import Scored, scored
 from claims.selectors.claim_filters import DEFAULT_ORDERING, ClaimFilter
+from claims.selectors.pending import with_scores_pending
 from claims.selectors.scoring_inputs import claim_inputs
 
 # What the API's claim list shows of each claim: the subject and event by id, and the derived
@@ -33,6 +34,11 @@ SUMMARY_COLUMNS = (
 
 def claim_queryset(user: User | None) -> QuerySet:
     return Claim.objects.visible_to(user).select_related("subject", "event")
+
+
+def claims_shown(user: User | None) -> QuerySet:
+    """`claim_queryset` with what a claim's representation shows beyond its row: `scores_pending`."""
+    return with_scores_pending(claim_queryset(user))
 
 
 def claim_list(*, user: User | None, filters: Mapping | None = None) -> QuerySet:
@@ -56,7 +62,7 @@ def claim_summaries(*, user: User | None, filters: Mapping | None = None) -> Que
     The list is the API's hottest path: a model instance per claim cost more than the query
     that read it. ClaimSerializer represents a row as it represents a claim.
     """
-    claims = claim_list(user=user, filters=filters).select_related(None)
+    claims = with_scores_pending(claim_list(user=user, filters=filters).select_related(None))
     return claims.values_list(*SUMMARY_COLUMNS, *claims.query.annotation_select, named=True)
 
 

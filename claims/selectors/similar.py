@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from claims.models import Claim
 from claims.roles import User
+from claims.selectors.claims import claims_shown
 from claims.transliteration import fold, skeleton
 
 SHORTLIST = 200
@@ -101,7 +102,7 @@ def similar_claims(*, text: str, user: User | None, limit: int = 10, exclude: in
     key = skeleton(text)
     if not key:
         return []
-    claims = Claim.objects.visible_to(user).select_related("subject", "event")
+    claims = claims_shown(user)
     if exclude is not None:
         claims = claims.exclude(pk=exclude)
     shortlist = trigram_shortlist if connection.vendor == "postgresql" else like_shortlist

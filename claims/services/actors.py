@@ -1,4 +1,5 @@
-"""Writes to actors. A name change reaches the search text of the claims about them."""
+"""Writes to actors. A name change reaches the search text and factors of the claims about them,
+rescored in the background: the actor's `rescoring` is the job that does it."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -8,7 +9,7 @@ from claims.models import Actor
 from claims.scoring.derived import names_search_text
 from claims.services.outlets import clean_aliases
 from claims.services.persistence import apply_changes, require_perm, save_validated
-from claims.services.rescoring import claims_rescore_for_actor
+from claims.services.score_refresh import claims_refresh_scores
 from claims.services.slugs import slug_for
 
 EDITABLE = {"name", "slug", "aliases", "kind", "description"}
@@ -45,11 +46,14 @@ def actor_update(*, actor: Actor, by: AbstractBaseUser | None = None, **changes:
         changes["slug"] = slug_for(
             Actor, str(changes.get("name") or actor.name), changes["slug"] or None, instance_pk=actor.pk
         )
+    before = actor.name
     changed = apply_changes(actor, changes, EDITABLE)
+    actor.rescoring = None
     if not changed:
         return actor
     actor.search_names = names_search_text(actor.name, actor.aliases)
     save_validated(actor, by=by)
     if changed & {"name", "aliases"}:
-        claims_rescore_for_actor(actor_id=actor.pk)
+        what = f"was renamed from {before}" if "name" in changed else "has new aliases"
+        actor.rescoring = claims_refresh_scores(reason=f"actor {actor.name} {what}", actor_id=actor.pk, by=by)
     return actor

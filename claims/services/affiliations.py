@@ -1,11 +1,12 @@
-"""Writes to affiliations. Ties decide independence, so each change rescores the outlet's claims."""
+"""Writes to affiliations. Ties decide independence, so each change rescores the outlet's claims,
+in the background: the affiliation's `rescoring` is the job that does it."""
 
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from claims.models import Actor, Affiliation, Outlet
+from claims.models import Actor, Affiliation, Job, Outlet
 from claims.services.persistence import (
     apply_changes,
     refuse_withdrawn,
@@ -14,7 +15,7 @@ from claims.services.persistence import (
     save_validated,
     withdraw,
 )
-from claims.services.rescoring import claims_rescore_for_outlet
+from claims.services.score_refresh import claims_refresh_scores
 
 EDITABLE = {
     "outlet",
@@ -61,8 +62,14 @@ def affiliation_create(
         created_by=by,
     )
     save_validated(affiliation, by=by)
-    claims_rescore_for_outlet(outlet_id=outlet.pk)
+    affiliation.rescoring = _refresh(affiliation, "was recorded", [outlet.pk], by)
     return affiliation
+
+
+def _refresh(affiliation: Affiliation, what: str, outlet_ids: list[int], by: AbstractBaseUser | None) -> Job | None:
+    """Ties decide independence: every claim of the tied outlet(s) may move."""
+    reason = f"the tie of outlet {affiliation.outlet} to {affiliation.actor} {what}"
+    return claims_refresh_scores(reason=reason, outlet_ids=outlet_ids, by=by)
 
 
 @transaction.atomic
@@ -75,10 +82,10 @@ def affiliation_update(
         if field in changes:
             reject_future(changes[field], field)
     previous_outlet = affiliation.outlet_id
+    affiliation.rescoring = None
     if apply_changes(affiliation, changes, EDITABLE):
         save_validated(affiliation, by=by)
-        for outlet_id in {previous_outlet, affiliation.outlet_id}:
-            claims_rescore_for_outlet(outlet_id=outlet_id)
+        affiliation.rescoring = _refresh(affiliation, "was changed", [previous_outlet, affiliation.outlet_id], by)
     return affiliation
 
 
@@ -86,5 +93,5 @@ def affiliation_update(
 def affiliation_withdraw(*, affiliation: Affiliation, reason: str, by: AbstractBaseUser | None = None) -> Affiliation:
     require_perm(by, "claims.change_affiliation")
     withdraw(affiliation, reason=reason, by=by)
-    claims_rescore_for_outlet(outlet_id=affiliation.outlet_id)
+    affiliation.rescoring = _refresh(affiliation, "was withdrawn", [affiliation.outlet_id], by)
     return affiliation

@@ -1,4 +1,5 @@
-"""Writes to outlets. A grade or a name change rescores every claim the outlet reports."""
+"""Writes to outlets. A grade or a name change rescores every claim the outlet reports, in the
+background: the outlet's `rescoring` is then the job that does it (claims/services/score_refresh.py)."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -9,7 +10,7 @@ from claims.models import Outlet
 from claims.roles import may
 from claims.scoring.derived import names_search_text
 from claims.services.persistence import apply_changes, require_perm, save_validated
-from claims.services.rescoring import claims_rescore_for_outlet
+from claims.services.score_refresh import claims_refresh_scores
 from claims.services.slugs import slug_for
 
 EDITABLE = {
@@ -105,6 +106,7 @@ def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **chang
         changes["slug"] = slug_for(
             Outlet, str(changes.get("name") or outlet.name), changes["slug"] or None, instance_pk=outlet.pk
         )
+    before = {"name": outlet.name, "reliability": outlet.reliability}
     changed = apply_changes(outlet, changes, EDITABLE)
     for permission in sorted({field_permission(field) for field in changed}):
         require_perm(by, permission)
@@ -112,6 +114,20 @@ def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **chang
         return outlet
     outlet.search_names = names_search_text(outlet.name, outlet.aliases)
     save_validated(outlet, by=by)
-    if changed & SCORED:
-        claims_rescore_for_outlet(outlet_id=outlet.pk)
+    outlet.rescoring = (
+        claims_refresh_scores(reason=_what_changed(before, outlet, changed), outlet_ids=[outlet.pk], by=by)
+        if changed & SCORED
+        else None
+    )
     return outlet
+
+
+def _what_changed(before: dict, outlet: Outlet, changed: set[str]) -> str:
+    parts = []
+    if "reliability" in changed:
+        parts.append(f"was regraded from {before['reliability']} to {outlet.reliability}")
+    if "name" in changed:
+        parts.append(f"was renamed from {before['name']}")
+    if "aliases" in changed:
+        parts.append("has new aliases")
+    return f"outlet {outlet.name} " + " and ".join(parts)

@@ -1,9 +1,11 @@
 """Keeps every claim's stored confidence, status and counts current (SPEC §6.6).
 
-Services call `claims_rescore` inside their transaction, so a write returns only
-after every claim it touched is rescored. Bulk loads wrap their work in
-`rescoring_deferred()`, which collects the claims and rescores them in batches
-once at the end.
+Services that touch one claim call `claims_rescore` inside their transaction, so such a
+write returns only after the claim is rescored. Writes that reach many claims (an outlet's
+grade, an affiliation) ask for a background refresh instead (score_refresh.py), whose
+batches call `claims_rescore` too. Bulk loads wrap their work in `rescoring_deferred()`,
+which collects the claims, those of fan-out writes included, and rescores them in batches
+once at the end of the load.
 """
 
 from collections.abc import Iterable, Iterator
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from claims.fastpath.bulk_rows import update_columns
-from claims.models import Affiliation, Appearance, Claim, StatusEvidence
+from claims.models import Claim
 from claims.models.claim import COMPUTED_FIELDS
 from claims.scoring.derived import derived
 from claims.selectors.scoring_inputs import claim_inputs, claim_outlet_names
@@ -38,6 +40,11 @@ def rescoring_deferred(*, batch_size: int | None = None) -> Iterator[set[int]]:
         claims_rescore(claim_ids=pending, batch_size=batch_size)
 
 
+def deferred_claims() -> set[int] | None:
+    """The claims a surrounding `rescoring_deferred` block collects, or None outside one."""
+    return _deferred.get()
+
+
 def claims_rescore(*, claim_ids: Iterable[int], batch_size: int | None = None) -> int:
     """Recompute the derived fields of the claims; returns how many changed."""
     ids = sorted(set(claim_ids))
@@ -52,23 +59,6 @@ def claims_rescore(*, claim_ids: Iterable[int], batch_size: int | None = None) -
 def claims_rescore_all(*, batch_size: int | None = None) -> int:
     ids = Claim.objects.order_by("id").values_list("id", flat=True)
     return claims_rescore(claim_ids=ids, batch_size=batch_size)
-
-
-def claims_rescore_for_outlet(*, outlet_id: int) -> int:
-    """An outlet's grade, name or ties changed: every claim it reported may move."""
-    ids = Appearance.objects.filter(outlet_id=outlet_id).values_list("claim_id", flat=True).order_by().distinct()
-    return claims_rescore(claim_ids=ids)
-
-
-def claims_rescore_for_actor(*, actor_id: int) -> int:
-    """An actor's names appear in search text and in factor details of several claims."""
-    tied_outlets = Affiliation.objects.filter(actor_id=actor_id).values("outlet_id")
-    ids = set(Claim.objects.filter(subject_id=actor_id).values_list("id", flat=True))
-    ids |= set(StatusEvidence.objects.filter(actor_id=actor_id).values_list("claim_id", flat=True))
-    ids |= set(
-        Appearance.objects.filter(outlet_id__in=tied_outlets).values_list("claim_id", flat=True).order_by().distinct()
-    )
-    return claims_rescore(claim_ids=ids)
 
 
 def _derived(claims: list[Claim]) -> dict[int, dict]:

@@ -65,18 +65,38 @@ def test_an_editor_may_send_the_grade_unchanged_in_a_put(as_editor):
     assert (outlet.name, outlet.kind, outlet.reliability) == ("Wire service", "wire", "B")
 
 
-def test_a_reviewer_grades_an_outlet_and_its_claims_are_rescored(as_reviewer):
+def test_a_reviewer_grades_an_outlet_and_its_claims_are_rescored_in_the_background(as_reviewer, committed):
     outlet = make_outlet(reliability="E")
     claim = make_claim()
     make_appearance(claim, outlet)
     before = claim.__class__.objects.get(pk=claim.pk).confidence
 
+    with committed():
+        response = as_reviewer.patch(f"{URL}{outlet.pk}/", {"reliability": "A"})
+        pending = as_reviewer.get(f"/api/v1/claims/{claim.pk}/").json()
+
+    assert response.status_code == 200
+    job = response.json()["rescoring_job"]
+    assert job["state"] == "queued" and job["url"].endswith(f"/api/v1/jobs/{job['id']}/")
+    assert response["Link"] == f'<{job["url"]}>; rel="monitor"'
+    assert (pending["scores_pending"], pending["confidence"]) == (True, before)
+    assert pending["scores_pending_reasons"] == [f"outlet {outlet.name} was regraded from E to A"]
+    outlet.refresh_from_db()
+    assert outlet.reliability == "A"
+    after = as_reviewer.get(f"/api/v1/claims/{claim.pk}/").json()
+    assert (after["scores_pending"], after["scores_pending_reasons"]) == (False, [])
+    assert after["confidence"] > before
+    assert as_reviewer.get(job["url"]).json()["state"] == "done"
+
+
+def test_a_write_that_reaches_no_claim_names_no_job(as_reviewer):
+    outlet = make_outlet(reliability="E")
+
     response = as_reviewer.patch(f"{URL}{outlet.pk}/", {"reliability": "A"})
 
     assert response.status_code == 200
-    outlet.refresh_from_db()
-    assert outlet.reliability == "A"
-    assert claim.__class__.objects.get(pk=claim.pk).confidence > before
+    assert response.json()["rescoring_job"] is None
+    assert "Link" not in response
 
 
 @pytest.mark.parametrize(

@@ -28,37 +28,41 @@ def two_origin_claims(first, second) -> list[Claim]:
     return claims
 
 
-def test_a_new_affiliation_merges_groups_in_every_claim_of_the_outlet():
+def test_a_new_affiliation_merges_groups_in_every_claim_of_the_outlet(committed):
     first, second = make_outlet(reliability="C"), make_outlet(reliability="C")
     claims = two_origin_claims(first, second)
     assert {stored(c).independent_origin_count for c in claims} == {2}
     actor = make_actor()
-    make_affiliation(first, actor)
-    tie = make_affiliation(second, actor)
+    with committed():
+        make_affiliation(first, actor)
+        tie = make_affiliation(second, actor)
 
     assert {stored(c).independent_origin_count for c in claims} == {1}
 
-    affiliation_withdraw(affiliation=tie, reason="The source retracted it")
+    with committed():
+        affiliation_withdraw(affiliation=tie, reason="The source retracted it")
     assert {stored(c).independent_origin_count for c in claims} == {2}
 
 
-def test_a_new_grade_rescores_every_claim_the_outlet_reported():
+def test_a_new_grade_rescores_every_claim_the_outlet_reported(committed):
     outlet = make_outlet(reliability="E")
     claims = two_origin_claims(outlet, make_outlet(reliability="E"))
     before = {stored(c).confidence for c in claims}
 
-    outlet_update(outlet=outlet, reliability="A")
+    with committed():
+        outlet_update(outlet=outlet, reliability="A")
 
     after = {stored(c).confidence for c in claims}
     assert min(after) > max(before)
     assert {stored(c).admiralty_code[0] for c in claims} == {"A"}
 
 
-def test_renaming_an_actor_updates_the_search_text_of_its_claims():
+def test_renaming_an_actor_updates_the_search_text_of_its_claims(committed):
     actor = make_actor("Hezbollah")
     claim = make_claim(subject=actor)
 
-    actor_update(actor=actor, aliases=["Hizballah"])
+    with committed():
+        actor_update(actor=actor, aliases=["Hizballah"])
 
     assert "hizballah" in stored(claim).search_text
 

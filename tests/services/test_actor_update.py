@@ -8,11 +8,12 @@ from tests.factories import make_actor, make_claim
 pytestmark = pytest.mark.django_db
 
 
-def test_renaming_an_actor_reaches_the_search_text_of_the_claims_about_it(editor):
+def test_renaming_an_actor_reaches_the_search_text_of_the_claims_about_it(editor, committed):
     actor = make_actor("Hezbollah")
     claim = make_claim(subject=actor)
 
-    actor_update(actor=actor, name="Hizballah", aliases=["حزب الله"], by=editor)
+    with committed():
+        actor_update(actor=actor, name="Hizballah", aliases=["حزب الله"], by=editor)
 
     saved = Actor.objects.get(pk=actor.pk)
     assert (saved.name, saved.slug, saved.aliases) == ("Hizballah", "hezbollah", ["حزب الله"])

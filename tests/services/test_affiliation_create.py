@@ -43,19 +43,21 @@ def test_an_affiliation_stated_by_a_url_alone_is_accepted():
     assert Affiliation.objects.filter(pk=affiliation.pk).exists()
 
 
-def test_a_shared_affiliation_makes_two_origins_one_voice():
+def test_a_shared_affiliation_makes_two_origins_one_voice(committed):
     claim, actor = make_claim(), make_actor()
     first, second = make_outlet(), make_outlet()
     make_appearance(claim, first, published_on=date(2021, 10, 21))
     make_appearance(claim, second, published_on=date(2021, 10, 21))
-    affiliation_create(
-        outlet=first, actor=actor, relation=AffiliationRelation.OWNED_BY, stated_by_url="https://example.org/a"
-    )
+    with committed():
+        affiliation_create(
+            outlet=first, actor=actor, relation=AffiliationRelation.OWNED_BY, stated_by_url="https://example.org/a"
+        )
     assert Claim.objects.get(pk=claim.pk).independent_origin_count == 2
 
-    affiliation_create(
-        outlet=second, actor=actor, relation=AffiliationRelation.FUNDED_BY, stated_by_url="https://example.org/b"
-    )
+    with committed():
+        affiliation_create(
+            outlet=second, actor=actor, relation=AffiliationRelation.FUNDED_BY, stated_by_url="https://example.org/b"
+        )
 
     assert Claim.objects.get(pk=claim.pk).independent_origin_count == 1
 

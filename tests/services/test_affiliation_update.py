@@ -26,20 +26,22 @@ def test_affiliation_fields_are_updated(affiliation, editor):
     assert (saved.relation, saved.valid_to) == (AffiliationRelation.OVERSEEN_BY, date(2020, 12, 31))
 
 
-def test_moving_an_affiliation_to_another_outlet_rescores_both_outlets_claims():
+def test_moving_an_affiliation_to_another_outlet_rescores_both_outlets_claims(committed):
     actor = make_actor()
     a, b, c, d = (make_outlet() for _ in range(4))
     left, right = make_claim(), make_claim()
     for claim, outlets in ((left, (a, b)), (right, (c, d))):
         for outlet in outlets:
             make_appearance(claim, outlet, published_on=date(2021, 10, 21))
-    make_affiliation(a, actor)
-    moving = make_affiliation(b, actor)
-    make_affiliation(d, actor)
+    with committed():
+        make_affiliation(a, actor)
+        moving = make_affiliation(b, actor)
+        make_affiliation(d, actor)
     assert Claim.objects.get(pk=left.pk).independent_origin_count == 1
     assert Claim.objects.get(pk=right.pk).independent_origin_count == 2
 
-    affiliation_update(affiliation=moving, outlet=c)
+    with committed():
+        affiliation_update(affiliation=moving, outlet=c)
 
     assert Claim.objects.get(pk=left.pk).independent_origin_count == 2
     assert Claim.objects.get(pk=right.pk).independent_origin_count == 1

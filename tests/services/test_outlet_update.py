@@ -9,12 +9,13 @@ from tests.factories import make_appearance, make_outlet
 pytestmark = pytest.mark.django_db
 
 
-def test_grading_an_outlet_rescores_the_claims_it_reported(reviewer):
+def test_grading_an_outlet_rescores_the_claims_it_reported(reviewer, committed):
     outlet = make_outlet()
     appearance = make_appearance(outlet=outlet)
     before = Claim.objects.get(pk=appearance.claim_id)
 
-    outlet_update(outlet=outlet, reliability=Reliability.A, reliability_note="Verified over years.", by=reviewer)
+    with committed():
+        outlet_update(outlet=outlet, reliability=Reliability.A, reliability_note="Verified over years.", by=reviewer)
 
     saved = Outlet.objects.get(pk=outlet.pk)
     assert (saved.reliability, saved.reliability_note) == (Reliability.A, "Verified over years.")
@@ -23,11 +24,12 @@ def test_grading_an_outlet_rescores_the_claims_it_reported(reviewer):
     assert after.admiralty_code.startswith(Reliability.A)
 
 
-def test_renaming_an_outlet_keeps_its_slug_and_updates_the_claims_search_text(editor):
+def test_renaming_an_outlet_keeps_its_slug_and_updates_the_claims_search_text(editor, committed):
     outlet = make_outlet("Fars News")
     appearance = make_appearance(outlet=outlet)
 
-    outlet_update(outlet=outlet, name="Fars News Agency", aliases=["خبرگزاری فارس"], by=editor)
+    with committed():
+        outlet_update(outlet=outlet, name="Fars News Agency", aliases=["خبرگزاری فارس"], by=editor)
 
     saved = Outlet.objects.get(pk=outlet.pk)
     assert (saved.name, saved.slug, saved.aliases) == ("Fars News Agency", "fars-news", ["خبرگزاری فارس"])

@@ -144,11 +144,12 @@ def test_an_editor_may_resend_the_current_grade_with_other_edits(editor):
     assert (saved.name, saved.reliability) == ("Sabereen News", Reliability.E)
 
 
-def test_a_reviewer_may_grade_an_outlet(reviewer):
+def test_a_reviewer_may_grade_an_outlet(reviewer, committed):
     outlet = make_outlet()
     claim = make_appearance(outlet=outlet).claim
 
-    outlet_update(outlet=outlet, reliability=Reliability.B, reliability_note="Corroborated.", by=reviewer)
+    with committed():
+        outlet_update(outlet=outlet, reliability=Reliability.B, reliability_note="Corroborated.", by=reviewer)
 
     assert Outlet.objects.get(pk=outlet.pk).reliability == Reliability.B
     assert Claim.objects.get(pk=claim.pk).admiralty_code.startswith(Reliability.B)

@@ -153,16 +153,18 @@ def test_withdrawing_evidence_twice_or_without_a_reason_is_refused(nothing_chang
         evidence_withdraw(evidence=evidence, reason="Fabricated.")
 
 
-def test_withdrawing_a_shared_affiliation_makes_the_origins_independent_again():
+def test_withdrawing_a_shared_affiliation_makes_the_origins_independent_again(committed):
     claim, actor = make_claim(), make_actor()
     first, second = make_outlet(), make_outlet()
     make_appearance(claim, first, published_on=date(2021, 10, 21))
     make_appearance(claim, second, published_on=date(2021, 10, 21))
-    make_affiliation(first, actor)
-    tie = make_affiliation(second, actor)
+    with committed():
+        make_affiliation(first, actor)
+        tie = make_affiliation(second, actor)
     assert Claim.objects.get(pk=claim.pk).independent_origin_count == 1
 
-    affiliation_withdraw(affiliation=tie, reason="The report confused two channels.")
+    with committed():
+        affiliation_withdraw(affiliation=tie, reason="The report confused two channels.")
 
     assert Affiliation.objects.get(pk=tie.pk).withdrawn_reason == "The report confused two channels."
     assert Claim.objects.get(pk=claim.pk).independent_origin_count == 2

@@ -1,6 +1,7 @@
 """Actors: parties that can be accused, claim, confirm or deny."""
 
 from claims.api.serializers.base import AliasesField, InputSerializer, OutputSerializer
+from claims.api.serializers.jobs import rescoring_job_field
 from claims.models import Actor
 
 ACTOR_FIELDS = ["id", "name", "slug", "aliases", "kind", "description", "created_at", "updated_at"]
@@ -22,3 +23,13 @@ class ActorSerializer(OutputSerializer):
         model = Actor
         fields = ACTOR_FIELDS
         read_only_fields = ACTOR_FIELDS
+
+
+class ActorWrittenSerializer(ActorSerializer):
+    """An actor after a write: a new name is applied to the claims about it in the background."""
+
+    rescoring_job = rescoring_job_field()
+
+    class Meta(ActorSerializer.Meta):
+        fields = [*ACTOR_FIELDS, "rescoring_job"]
+        read_only_fields = fields

@@ -1,6 +1,7 @@
 """Affiliations: sourced statements that an outlet is tied to an actor."""
 
 from claims.api.serializers.base import InputSerializer, OutputSerializer
+from claims.api.serializers.jobs import rescoring_job_field
 from claims.models import Actor, Affiliation, Outlet
 
 AFFILIATION_FIELDS = [
@@ -33,6 +34,16 @@ class AffiliationSerializer(OutputSerializer):
         model = Affiliation
         fields = AFFILIATION_FIELDS
         read_only_fields = AFFILIATION_FIELDS
+
+
+class AffiliationWrittenSerializer(AffiliationSerializer):
+    """An affiliation after a write: the tied outlet's claims are rescored in the background."""
+
+    rescoring_job = rescoring_job_field()
+
+    class Meta(AffiliationSerializer.Meta):
+        fields = [*AFFILIATION_FIELDS, "rescoring_job"]
+        read_only_fields = fields
 
 
 class ActorSummarySerializer(OutputSerializer):

@@ -40,6 +40,10 @@ class ClaimSerializer(OutputSerializer):
     confidence_factors = ConfidenceFactorSerializer(many=True, help_text="What the confidence is made of.")
     independent_origin_count = serializers.IntegerField(help_text="Independent groups among the origins (SPEC §5).")
     appearance_count = serializers.IntegerField()
+    scores_pending = serializers.BooleanField(
+        help_text="True while a change that reaches many claims (an outlet's grade, an affiliation) is being "
+        "applied to this one in the background: its confidence may still move (SPEC §6.6)."
+    )
     first_reported = serializers.DateField(allow_null=True, help_text="Date of the earliest appearance.")
 
     class Meta:
@@ -75,6 +79,7 @@ class ClaimSerializer(OutputSerializer):
             ],
             "independent_origin_count": claim.independent_origin_count,
             "appearance_count": claim.appearance_count,
+            "scores_pending": claim.scores_pending,
             "created_at": self._timestamp(claim.created_at),
             "updated_at": self._timestamp(claim.updated_at),
         }
@@ -101,7 +106,11 @@ class ClaimDetailSerializer(ClaimSerializer):
     """One claim; with ?as_of=, its computed fields from what was published by that date."""
 
     as_of = serializers.DateField(allow_null=True, help_text="The date asked for with ?as_of=, or null for now.")
+    scores_pending_reasons = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='Why the scores are being recomputed, e.g. "outlet Al-Akhbar was regraded from C to D".',
+    )
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*CLAIM_FIELDS, "as_of"]
+        fields = [*CLAIM_FIELDS, "as_of", "scores_pending_reasons"]
         read_only_fields = fields

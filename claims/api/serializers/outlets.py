@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from claims.api.serializers.affiliations import OutletAffiliationSerializer
 from claims.api.serializers.base import AliasesField, InputSerializer, OutputSerializer
+from claims.api.serializers.jobs import rescoring_job_field
 from claims.models import Outlet
 
 OUTLET_FIELDS = [
@@ -60,4 +61,14 @@ class OutletDetailSerializer(OutletSerializer):
 
     class Meta(OutletSerializer.Meta):
         fields = [*OUTLET_FIELDS, "affiliations", "track_record"]
+        read_only_fields = fields
+
+
+class OutletWrittenSerializer(OutletDetailSerializer):
+    """An outlet after a write: a new grade or name is applied to its claims in the background."""
+
+    rescoring_job = rescoring_job_field()
+
+    class Meta(OutletDetailSerializer.Meta):
+        fields = [*OutletDetailSerializer.Meta.fields, "rescoring_job"]
         read_only_fields = fields

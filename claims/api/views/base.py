@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from claims.api.serializers.actions import ReasonSerializer
+from claims.api.serializers.jobs import job_url
 
 
 def changes_to(instance: Model, fields: dict) -> dict:
@@ -37,6 +38,8 @@ def changes_to(instance: Model, fields: dict) -> dict:
 class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class: type[BaseSerializer]
     detail_serializer_class: type[BaseSerializer] | None = None
+    # The representation after a write, when it differs (the job of a fan-out write).
+    written_serializer_class: type[BaseSerializer] | None = None
     input_serializer_class: type[BaseSerializer]
     create_service: Callable[..., Model]
     update_service: Callable[..., Model]
@@ -65,16 +68,28 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
         return Response(self.represent(self.get_object()))
 
+    def written(self, instance: Model, *, status: int = 200) -> Response:
+        """The object after a write. A write that reaches many claims (written_serializer_class)
+        also names the job rescoring them, and a `Link` header points a client to it."""
+        shown = self.reload(instance)
+        shown.rescoring = getattr(instance, "rescoring", None)
+        serializer_class = self.written_serializer_class or self.detail_serializer_class or self.serializer_class
+        response = Response(serializer_class(self.with_detail(shown), context=self.get_serializer_context()).data)
+        response.status_code = status
+        if shown.rescoring is not None:
+            response["Link"] = f'<{job_url(shown.rescoring, self.request)}>; rel="monitor"'
+        return response
+
     def create(self, request: Request, *args: object, **kwargs: object) -> Response:
         fields = self.read_input(request, partial=False)
         created = self.create_service(by=request.user, **fields)
-        return Response(self.represent(self.reload(created)), status=201)
+        return self.written(created, status=201)
 
     def update(self, request: Request, *args: object, partial: bool = False, **kwargs: object) -> Response:
         instance = self.get_object()
         changes = changes_to(instance, self.read_input(request, partial=partial))
         updated = self.update_service(**{self.service_object: instance}, by=request.user, **changes)
-        return Response(self.represent(self.reload(updated)))
+        return self.written(updated)
 
     def partial_update(self, request: Request, *args: object, **kwargs: object) -> Response:
         return self.update(request, *args, partial=True, **kwargs)
@@ -92,4 +107,4 @@ class WithdrawMixin:
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         self.withdraw_service(**{self.service_object: instance}, reason=body.validated_data["reason"], by=request.user)
-        return Response(self.represent(self.reload(instance)))
+        return self.written(instance)

@@ -18,8 +18,9 @@ from claims.api.views.base import ServiceViewSet
 from claims.models import Claim
 from claims.selectors.chains import claim_chain
 from claims.selectors.claim_filters import ClaimFilter
-from claims.selectors.claims import claim_as_of, claim_queryset, claim_summaries
+from claims.selectors.claims import claim_as_of, claim_summaries, claims_shown
 from claims.selectors.history import claim_history
+from claims.selectors.pending import pending_reasons
 from claims.services.claims import claim_create, claim_update
 from claims.services.workflow import APPROVE, REJECT, RETRACT, SUBMIT, claim_transition
 
@@ -51,7 +52,11 @@ class ClaimViewSet(ServiceViewSet):
     conflict_actions = ("update", "partial_update", "submit", "approve", "reject", "retract")
 
     def get_queryset(self) -> QuerySet:
-        return claim_queryset(self.request.user)
+        return claims_shown(self.request.user)
+
+    def with_detail(self, instance: Claim) -> Claim:
+        instance.scores_pending_reasons = pending_reasons(instance.pk) if instance.scores_pending else []
+        return instance
 
     def list(self, request: Request, *args: object, **kwargs: object) -> Response:
         page = self.paginate_queryset(claim_summaries(user=request.user, filters=request.query_params))

@@ -3,9 +3,14 @@
 from django.db.models import Model, QuerySet
 
 from claims.api.filters import ActorFilter, OutletFilter
-from claims.api.serializers.actors import ActorInputSerializer, ActorSerializer
+from claims.api.serializers.actors import ActorInputSerializer, ActorSerializer, ActorWrittenSerializer
 from claims.api.serializers.events import EventDetailSerializer, EventInputSerializer, EventSerializer
-from claims.api.serializers.outlets import OutletDetailSerializer, OutletInputSerializer, OutletSerializer
+from claims.api.serializers.outlets import (
+    OutletDetailSerializer,
+    OutletInputSerializer,
+    OutletSerializer,
+    OutletWrittenSerializer,
+)
 from claims.api.views.base import ServiceViewSet
 from claims.models import Actor, Event, Outlet
 from claims.selectors.claims import event_attributions, outlet_track_record
@@ -18,6 +23,7 @@ from claims.services.outlets import outlet_create, outlet_update
 class OutletViewSet(ServiceViewSet):
     serializer_class = OutletSerializer
     detail_serializer_class = OutletDetailSerializer
+    written_serializer_class = OutletWrittenSerializer
     input_serializer_class = OutletInputSerializer
     filterset_class = OutletFilter
     create_service = staticmethod(outlet_create)
@@ -36,6 +42,7 @@ class OutletViewSet(ServiceViewSet):
 
 class ActorViewSet(ServiceViewSet):
     serializer_class = ActorSerializer
+    written_serializer_class = ActorWrittenSerializer
     input_serializer_class = ActorInputSerializer
     filterset_class = ActorFilter
     create_service = staticmethod(actor_create)

@@ -7,7 +7,11 @@ consumers see the current rows of published and retracted claims only.
 from django.db.models import QuerySet
 
 from claims.api.filters import AffiliationFilter, AppearanceFilter, CitationFilter, EvidenceFilter
-from claims.api.serializers.affiliations import AffiliationInputSerializer, AffiliationSerializer
+from claims.api.serializers.affiliations import (
+    AffiliationInputSerializer,
+    AffiliationSerializer,
+    AffiliationWrittenSerializer,
+)
 from claims.api.serializers.rows import (
     AppearanceInputSerializer,
     AppearanceSerializer,
@@ -29,6 +33,7 @@ ROW_CONFLICTS = ("create", "update", "partial_update", "withdraw")
 
 class AffiliationViewSet(WithdrawMixin, ServiceViewSet):
     serializer_class = AffiliationSerializer
+    written_serializer_class = AffiliationWrittenSerializer
     input_serializer_class = AffiliationInputSerializer
     filterset_class = AffiliationFilter
     create_service = staticmethod(affiliation_create)

@@ -13,22 +13,17 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from claims.importing.jsonl import read_jsonl
+from claims.importing.formats import READERS, format_of_name
 from claims.importing.records import ClaimRecord, RecordError
 from claims.importing.run import ImportReport, import_records
-from claims.importing.table import read_csv
-
-READERS = {"jsonl": read_jsonl, "csv": read_csv}
 
 
 def format_of(path: Path, given: str | None) -> str:
     if given:
         return given
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix in ("jsonl", "ndjson", "json"):
-        return "jsonl"
-    if suffix == "csv":
-        return "csv"
+    named = format_of_name(path.name)
+    if named:
+        return named
     raise CommandError(f"Cannot tell the format of {path.name} from its name; say --format jsonl or --format csv.")
 
 

@@ -1,0 +1,85 @@
+"""Imports by upload (SPEC §9, §12): a file from the web UI or the API, imported by a job.
+
+`import_upload` checks the file is one of the two formats, keeps it through Django's storage
+API and asks for a job; `import_job_run` (a task) reads it with the same readers and the same
+`import_records` as `manage.py import_claims`, committing every BULK_SIZE records, so the
+job's progress shows as it goes and a worker stopped half-way loses only its last group: the
+task is run again, and re-importing what was committed finds it unchanged (re-imports are
+safe, docs/api-exports-import.md).
+"""
+
+import io
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+
+from claims.choices import JobKind
+from claims.importing.formats import READERS, SNIFFED, detect_format
+from claims.importing.run import BULK_SIZE, ImportReport, import_records
+from claims.models import Job
+from claims.services import claims as claim_services
+from claims.services.jobs import enqueue, job_create, job_finish, job_held, job_progress
+from claims.services.persistence import require_perm
+
+RUN = "claims.run_import"
+MAX_ERRORS_KEPT = 1000  # a file of bad lines keeps the first ones, and says how many more there were
+
+
+def _records_in(upload: File, fmt: str) -> int:
+    upload.seek(0)
+    lines = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
+    try:
+        return sum(1 for _ in READERS[fmt](lines))
+    finally:
+        lines.detach()
+
+
+def import_upload(*, upload: File, name: str, by: AbstractBaseUser | None, fmt: str | None = None) -> Job:
+    """Keep the file and ask for the job that imports it; refuses an empty file, or one that is
+    neither JSON Lines nor CSV, with a reason and nothing kept."""
+    require_perm(by, claim_services.ADD)
+    upload.seek(0)
+    fmt = detect_format(name=name, head=upload.read(SNIFFED), given=fmt)
+    total = _records_in(upload, fmt)
+    upload.seek(0)
+    stored = default_storage.save(f"imports/{uuid.uuid4().hex}.{fmt}", upload)
+    job = job_create(
+        kind=JobKind.IMPORT, description=f"Import of {name}", by=by, total=total, params={"format": fmt, "name": name}
+    )
+    job.upload.name = stored
+    job.save(update_fields=["upload"])
+    enqueue(RUN, job.pk)
+    return job
+
+
+def _errors(report: ImportReport) -> list[dict]:
+    kept = [{"line": f.line, "ref": f.ref or "", "message": f.message} for f in report.failures[:MAX_ERRORS_KEPT]]
+    more = len(report.failures) - len(kept)
+    if more > 0:
+        kept.append({"line": None, "ref": "", "message": f"… and {more:,} more bad records, not listed."})
+    return kept
+
+
+def _run(job: Job) -> ImportReport:
+    fmt, name = job.params["format"], job.params.get("name", job.upload.name)
+    with job.upload.open("rb") as raw:  # a missing file raises: the task is retried, then the job fails
+        lines = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        return import_records(
+            READERS[fmt](lines),
+            source=name,
+            commit_every=BULK_SIZE,
+            on_commit=lambda progress: job_progress(job_id=job.pk, done=progress.records),
+        )
+
+
+def import_job_run(*, job_id: int) -> None:
+    """Import the job's file, or go on with it (JobBusy if another task holds it)."""
+    with job_held(job_id=job_id) as job:
+        if job is None:
+            return
+        report = _run(job)
+    counted = {what: n for what, n in sorted(report.counts.items()) if n}
+    result = {"records": report.records, "imported": report.imported, "rescored": report.rescored, **counted}
+    job_finish(job_id=job_id, result=result, errors=_errors(report), done=report.records)

@@ -1,0 +1,51 @@
+"""The tasks of the task engine (SPEC §12). Each is thin: it calls one service, as a view does.
+
+Every task is idempotent and safe to run twice or late (the services say why). A task that
+raises is tried again with exponential backoff; after its last try its job is marked failed
+with the reason. Tasks are acknowledged late (settings CELERY_TASK_ACKS_LATE), so one whose
+worker died mid-way is run again.
+"""
+
+from celery import Task, shared_task
+from django.conf import settings
+
+from claims.services.imports import import_job_run
+from claims.services.jobs import JobBusy, job_fail
+from claims.services.score_refresh import refresh_batch, refresh_plan
+
+
+class JobTask(Task):
+    """A task that does (part of) a Job: its failure, after the last retry, is the job's."""
+
+    autoretry_for = (Exception,)
+    retry_backoff = 2
+    retry_backoff_max = 600
+    retry_jitter = True
+    max_retries = settings.JOB_MAX_RETRIES
+
+    def on_failure(self, exc: Exception, task_id: str, args: tuple, kwargs: dict, einfo: object) -> None:
+        job_id = kwargs.get("job_id", args[-1] if args else None)
+        if job_id is not None:
+            tries = self.request.retries + 1
+            job_fail(job_id=job_id, reason=f"{type(exc).__name__}: {exc} (after {tries} tries)")
+
+
+@shared_task(base=JobTask, name="claims.plan_rescoring")
+def plan_rescoring(job_id: int) -> None:
+    refresh_plan(job_id=job_id)
+
+
+@shared_task(base=JobTask, name="claims.rescore_batch")
+def rescore_batch(batch_id: int, job_id: int) -> None:
+    refresh_batch(batch_id=batch_id, job_id=job_id)
+
+
+@shared_task(base=JobTask, bind=True, name="claims.run_import")
+def run_import(self: JobTask, job_id: int) -> None:
+    try:
+        import_job_run(job_id=job_id)
+    except JobBusy as busy:
+        if self.request.is_eager:
+            return  # in-process, nothing else can be running it: `manage.py resume_jobs` takes it up
+        # Not a failure: another worker has it, or had it and died. Look again once its lease may be over.
+        raise self.retry(countdown=busy.seconds, max_retries=None) from busy
