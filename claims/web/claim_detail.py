@@ -18,6 +18,7 @@ from claims.selectors.chains import Chain, claim_chain
 from claims.selectors.claims import claim_queryset, claim_score_as_of
 from claims.selectors.history import claim_history
 from claims.selectors.pages import claim_appearances, claim_evidence
+from claims.selectors.pending import pending_reasons
 from claims.services.abilities import ClaimActions, claim_actions_for
 from claims.services.workflow import Step
 from claims.web.forms import AppearanceForm, AsOfForm, CitationForm, EvidenceForm, ServiceForm, TransitionForm
@@ -134,6 +135,8 @@ def claim_page(
         "chain": chain,
         "graph": chain_layout(chain),
         "history": claim_history(claim),
+        # Shown for now only: an "as of" page is computed afresh, from the rows as they are.
+        "pending_reasons": pending_reasons(claim.pk) if as_of is None else [],
         "is_newsroom": is_newsroom(user),
         # Forms edit the record as it is now, so they are not offered while looking at the past.
         "edit_forms": edit_forms(claim, actions, bound) if as_of is None else {},

@@ -39,6 +39,7 @@ PANEL_FIELDS = (
     "max_confidence",
     "reported_after",
     "reported_before",
+    "scores_pending",
     "ordering",
 )
 
@@ -76,6 +77,8 @@ def claim_search_form(data: Mapping, *, user: User | None) -> forms.Form:
     form.fields["affiliated_with"].label = "An origin affiliated with"
     form.fields["outlet"].label = "Reported by"
     form.fields["q"].label = "Search"
+    form.fields["scores_pending"].label = "Confidence being recomputed"
+    form.fields["scores_pending"].widget = forms.Select(choices=[("", "Either"), ("true", "Yes"), ("false", "No")])
     form.fields["q"].widget = forms.TextInput(
         attrs={"type": "search", "placeholder": "Claim, actor or outlet, in any spelling", "dir": "auto"}
     )

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from claims.errors import InvalidInput
 from claims.models import Claim
 from claims.selectors.claims import claim_list
-from claims.services.abilities import can_create_claims
+from claims.selectors.pending import with_scores_pending
 from claims.web.access import login_required
 from claims.web.claim_search import active_filter_count, claim_search_form
 from claims.web.forms import ClaimCreateForm
@@ -20,7 +20,7 @@ PAGE_SIZE = 25
 def claim_list_view(request: HttpRequest) -> HttpResponse:
     form = claim_search_form(request.GET, user=request.user)
     try:
-        claims = claim_list(user=request.user, filters=request.GET)
+        claims = with_scores_pending(claim_list(user=request.user, filters=request.GET))
     except InvalidInput:
         # The bound form shows what is wrong with which filter, from the same filterset.
         claims = Claim.objects.none()
@@ -29,7 +29,6 @@ def claim_list_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "open_filters": active_filter_count(form) > 0 or bool(form.errors),
-        "can_create": can_create_claims(request.user),
     }
     return render_page(request, "web/claim_list.html", context, status=200 if form.is_valid() else 400)
 

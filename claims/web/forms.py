@@ -15,11 +15,13 @@ from django.utils import timezone
 
 from claims.choices import CitationKind, ClaimKind, Reliability, Stance
 from claims.errors import DomainError, Forbidden, NotAllowed
-from claims.models import Actor, Appearance, Claim, Event, Outlet
+from claims.importing.formats import READERS
+from claims.models import Actor, Appearance, Claim, Event, Job, Outlet
 from claims.services.appearances import appearance_create
 from claims.services.citations import citation_create
 from claims.services.claims import claim_create
 from claims.services.evidence import evidence_create
+from claims.services.imports import import_upload
 from claims.services.outlets import outlet_update
 from claims.services.workflow import STEPS, Step, claim_transition
 
@@ -176,7 +178,7 @@ class TransitionForm(ServiceForm):
 
 class ReliabilityForm(ServiceForm):
     prefix = "grade"
-    success_message = "Reliability grade saved; the claims this outlet reports are rescored."
+    success_message = "Reliability grade saved."
 
     reliability = forms.ChoiceField(choices=Reliability.choices)
     reliability_note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Why")
@@ -188,6 +190,19 @@ class ReliabilityForm(ServiceForm):
 
     def perform(self, *, by: AbstractBaseUser) -> Outlet:
         return outlet_update(outlet=self.outlet, by=by, **self.cleaned_data)
+
+
+class ImportForm(ServiceForm):
+    success_message = "File received: it is being imported. This page shows how far it has got."
+
+    file = forms.FileField(help_text="JSON Lines or CSV, in the format of the import (docs/api-exports-import.md).")
+    format = forms.ChoiceField(
+        choices=[("", "From the file"), *((name, name.upper()) for name in sorted(READERS))], required=False
+    )
+
+    def perform(self, *, by: AbstractBaseUser) -> Job:
+        upload = self.cleaned_data["file"]
+        return import_upload(upload=upload, name=upload.name, by=by, fmt=self.cleaned_data["format"] or None)
 
 
 class ClaimCreateForm(ServiceForm):

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from claims.choices import ResponsibilityStatus
@@ -60,8 +62,20 @@ def outlet_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
 def outlet_grade_view(request: HttpRequest, slug: str) -> HttpResponse:
     outlet = get_object_or_404(Outlet, slug=slug)
     form = ReliabilityForm(request.POST, outlet=outlet)
-    if form.save(by=request.user) is None:
+    saved = form.save(by=request.user)
+    if saved is None:
         outlet.refresh_from_db()
         return outlet_page(request, outlet, form)
-    messages.success(request, form.success_message)
+    messages.success(request, grade_saved_message(saved))
     return redirect("web:outlet-detail", slug=outlet.slug)
+
+
+def grade_saved_message(outlet: Outlet) -> str:
+    if outlet.rescoring is None:
+        return "Reliability grade saved."
+    return format_html(
+        "Reliability grade saved. The claims {} reports are being rescored in the background, and say so "
+        'until they are: <a href="{}">follow the job</a>.',
+        outlet.name,
+        reverse("web:job-detail", args=[outlet.rescoring.pk]),
+    )
