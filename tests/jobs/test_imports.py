@@ -74,9 +74,9 @@ def test_the_job_imports_the_good_records_and_lists_each_bad_one_with_its_line(a
 
 def test_a_csv_file_is_imported_the_same_way(as_editor, committed):
     csv = (
-        "external_ref,text,kind,appearance_ref,outlet,published_on\n"
-        "csv-1,The Operations Room claimed the attack,attribution,a,al-akhbar,2021-10-21\n"
-    ).encode()
+        b"external_ref,text,kind,appearance_ref,outlet,published_on\n"
+        b"csv-1,The Operations Room claimed the attack,attribution,a,al-akhbar,2021-10-21\n"
+    )
     as_editor.post("/api/v1/outlets/", {"name": "Al-Akhbar", "slug": "al-akhbar", "kind": "newspaper"})
 
     with committed():
