@@ -237,7 +237,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# How long a message a worker took, and has not acknowledged, stays with it before Redis hands
+# it to another worker: the time a killed worker's task waits to be run again. Longer than any
+# one task (a rescoring batch takes under a second; an import holds its job by a lease, below).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600),
+    "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 10),
+}
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "provenance")
 # How many times a failed task is tried again, with exponential backoff, before its job fails.
 JOB_MAX_RETRIES = env_int("JOB_MAX_RETRIES", 5)
