@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.jobs.worker import worker_factory  # noqa: F401 (a fixture for test_worker.py)
+
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path) -> None:

@@ -21,7 +21,6 @@ from claims.services.imports import import_upload
 from claims.services.outlets import outlet_update
 from claims.services.rescoring import claims_rescore_all
 from tests.factories import bulk_appearances, make_claim, make_outlet
-from tests.jobs.worker import worker_factory  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
