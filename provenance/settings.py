@@ -34,6 +34,14 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
 
 
+def env_size(name: str, default: int) -> int:
+    """A size or a count (bytes, fields): a whole number above zero."""
+    value = env_int(name, default)
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number above zero, got {value}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -80,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Before any view reads a body: one over its limit is answered 413 (claims/request_limits.py).
+    "claims.request_limits.RequestBodyLimit",
 ]
 
 ROOT_URLCONF = "provenance.urls"
@@ -218,6 +228,15 @@ SPECTACULAR_SETTINGS = {
         "ConfidenceLabel": "claims.choices.ConfidenceLabel",
     },
 }
+
+# The largest request body (a JSON write, a form) and file upload (an import: file and form
+# together) the server reads; larger ones are answered 413 (docs/operations.md). Django's default
+# for the first; a JSON Lines claim with its chain is about 1 KB, so an upload holds tens of thousands.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_size("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)  # 2.5 MB
+IMPORT_MAX_UPLOAD_BYTES = env_size("IMPORT_MAX_UPLOAD_BYTES", 52_428_800)  # 50 MB
+# The admin's claim page posts some eight fields for each of the claim's rows: Django's default of
+# 1,000 turned away a claim of 120 appearances. 10,000 takes a claim of a thousand.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_size("DATA_UPLOAD_MAX_NUMBER_FIELDS", 10_000)
 
 # Claims are rescored in batches of this many during bulk loads and after
 # changes that reach many claims at once (an outlet's grade, an affiliation).

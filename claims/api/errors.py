@@ -7,7 +7,7 @@ fields or query parameters at fault. Domain errors keep the status SPEC §7 and
 
 import logging
 
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
+from claims.request_limits import too_large_fields_message
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,11 @@ NO_DELETE = (
     '/api/v1/claims/{id}/retract/ {"reason": "…"}.'
 )
 SERVER_ERROR = "Something went wrong on our side; the error has been logged. Please try again later."
+
+
+class TooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
 
 
 def field_errors(data: object, prefix: str = "") -> dict[str, list[str]]:
@@ -71,6 +77,10 @@ def exception_handler(exc: Exception, context: dict) -> Response:
         return domain_error_response(exc)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, RequestDataTooBig):
+        # Form fields of a multipart body over DATA_UPLOAD_MAX_MEMORY_SIZE (a larger body is
+        # refused before it reaches a view: claims/request_limits.py).
+        exc = TooLarge(too_large_fields_message(context["request"]))
     elif isinstance(exc, SuspiciousOperation):
         # e.g. a body over DATA_UPLOAD_MAX_MEMORY_SIZE: the client's fault, said as such.
         exc = exceptions.ParseError(f"The request was refused: {exc}")

@@ -4,6 +4,7 @@ The ranking is claims.selectors.similar's; this view reads the query, applies
 the visibility rule through it and shapes the answer.
 """
 
+from django.core.validators import MaxLengthValidator
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -11,14 +12,19 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.api.serializers.claims import ClaimSerializer
+from claims.models import Claim
+from claims.models.fields import max_length_of
 from claims.selectors.similar import similar_claims
 
 MAX_LIMIT = 50
+# The text asked about is a claim's wording, and may be as long as one.
+MAX_TEXT = max_length_of(Claim._meta.get_field("text"))
 
 
 class SimilarQuerySerializer(serializers.Serializer):
     text = serializers.CharField(
-        max_length=2000, help_text="A claim's wording, e.g. a claim about to be recorded: “Hizbullah hit At-Tanf”."
+        validators=[MaxLengthValidator(MAX_TEXT)],  # in the words the claim's own text is refused with
+        help_text="A claim's wording, e.g. a claim about to be recorded: “Hizbullah hit At-Tanf”.",
     )
     limit = serializers.IntegerField(
         min_value=1, max_value=MAX_LIMIT, default=10, help_text=f"At most this many claims (1-{MAX_LIMIT})."

@@ -11,11 +11,12 @@ that matches nothing is an error, so a typo never becomes a new outlet.
 """
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.db.models import Model, QuerySet
 
-from claims.errors import InvalidInput
+from claims.errors import DomainError, InvalidInput
 from claims.importing.records import ActorDef, ClaimRecord, EventDef, OutletDef
 from claims.models import Actor, Affiliation, Event, Outlet
 from claims.services.actors import actor_create
@@ -32,6 +33,15 @@ def _by_slug_or_name(queryset: QuerySet, ref: str, noun: str) -> Model | None:
     if len(named) > 1:
         raise InvalidInput(f'Several {noun}s are named "{ref}"; name the {noun} by its slug.', field=noun)
     return named[0] if named else None
+
+
+@contextmanager
+def defined_as(label: str) -> Iterator[None]:
+    """A refusal of a definition names it: the error line then says which outlet's name is too long."""
+    try:
+        yield
+    except DomainError as exc:
+        raise type(exc)(f"{label}: {exc.message}", field=exc.field, errors=exc.errors) from exc
 
 
 class WouldCreate(Exception):
@@ -101,18 +111,19 @@ class Lookups:
             )
         self._creating("outlet")
         self._count("outlets created")
-        return outlet_create(
-            name=definition.name,
-            slug=definition.slug,
-            aliases=definition.aliases,
-            kind=definition.kind,
-            country=definition.country,
-            language=definition.language,
-            url=definition.url,
-            domain=definition.domain,
-            reliability=definition.reliability,
-            reliability_note=definition.reliability_note,
-        )
+        with defined_as(f'outlet "{ref}"'):
+            return outlet_create(
+                name=definition.name,
+                slug=definition.slug,
+                aliases=definition.aliases,
+                kind=definition.kind,
+                country=definition.country,
+                language=definition.language,
+                url=definition.url,
+                domain=definition.domain,
+                reliability=definition.reliability,
+                reliability_note=definition.reliability_note,
+            )
 
     def _ensure_affiliations(self, outlet: Outlet, definition: OutletDef) -> None:
         """Add the stated affiliations the outlet lacks; an import never changes or withdraws one."""
@@ -124,23 +135,25 @@ class Lookups:
             }
             self._undo.append(lambda: self._affiliations.pop(outlet.pk, None))
         known = self._affiliations[outlet.pk]
-        for tie in definition.affiliations:
+        for number, tie in enumerate(definition.affiliations, start=1):
             actor = self.actor(tie.actor)
             key = (actor.pk, tie.relation, tie.valid_from, tie.valid_to)
             if key in known:
                 continue
             self._creating("affiliation")
-            affiliation_create(
-                outlet=outlet,
-                actor=actor,
-                relation=tie.relation,
-                stated_by_outlet=self.outlet(tie.stated_by_outlet) if tie.stated_by_outlet else None,
-                stated_by_url=tie.stated_by_url,
-                quote=tie.quote,
-                source_document=tie.source_document,
-                valid_from=tie.valid_from,
-                valid_to=tie.valid_to,
-            )
+            stated_by = self.outlet(tie.stated_by_outlet) if tie.stated_by_outlet else None
+            with defined_as(f'outlet "{definition.slug}", affiliation #{number}'):
+                affiliation_create(
+                    outlet=outlet,
+                    actor=actor,
+                    relation=tie.relation,
+                    stated_by_outlet=stated_by,
+                    stated_by_url=tie.stated_by_url,
+                    quote=tie.quote,
+                    source_document=tie.source_document,
+                    valid_from=tie.valid_from,
+                    valid_to=tie.valid_to,
+                )
             known.add(key)
             self._count("affiliations created")
 
@@ -158,13 +171,14 @@ class Lookups:
             )
         if actor is None:
             self._creating("actor")
-            actor = actor_create(
-                name=definition.name,
-                slug=definition.slug,
-                aliases=definition.aliases,
-                kind=definition.kind,
-                description=definition.description,
-            )
+            with defined_as(f'actor "{ref}"'):
+                actor = actor_create(
+                    name=definition.name,
+                    slug=definition.slug,
+                    aliases=definition.aliases,
+                    kind=definition.kind,
+                    description=definition.description,
+                )
             self._count("actors created")
         return self._remember("actor", ref, actor)
 
@@ -188,12 +202,13 @@ class Lookups:
         event = existing.order_by("id").first()
         if event is None:
             self._creating("event")
-            event = event_create(
-                title=ref.title or ref.slug,
-                date=ref.date,
-                location=ref.location,
-                description=ref.description,
-                slug=ref.slug or None,
-            )
+            with defined_as("event"):
+                event = event_create(
+                    title=ref.title or ref.slug,
+                    date=ref.date,
+                    location=ref.location,
+                    description=ref.description,
+                    slug=ref.slug or None,
+                )
             self._count("events created")
         return self._remember("event", key, event)

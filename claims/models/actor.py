@@ -3,6 +3,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import ActorKind
 from claims.models.base import Timestamped
+from claims.models.fields import ALIASES, at_most
 
 
 class Actor(Timestamped):
@@ -10,9 +11,11 @@ class Actor(Timestamped):
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and transliterations.")
+    aliases = models.JSONField(
+        default=list, blank=True, validators=[ALIASES], help_text="Other spellings and transliterations."
+    )
     kind = models.CharField(max_length=20, choices=ActorKind.choices, default=ActorKind.OTHER)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=at_most(4000))
     search_names = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_names"])

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import AffiliationRelation
 from claims.models.base import CurrentQuerySet, Timestamped, Withdrawable
+from claims.models.fields import at_most
 
 
 def in_force_on(day: date | models.Expression) -> models.Q:
@@ -39,8 +40,10 @@ class Affiliation(Timestamped, Withdrawable):
         on_delete=models.PROTECT,
         related_name="affiliations_stated",
     )
-    stated_by_url = models.URLField(max_length=500, blank=True)
-    quote = models.TextField(blank=True, help_text="The words of the source that states the tie.")
+    stated_by_url = models.URLField(max_length=2000, blank=True)
+    quote = models.TextField(
+        blank=True, validators=at_most(4000), help_text="The words of the source that states the tie."
+    )
     source_document = models.CharField(max_length=200, blank=True)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)

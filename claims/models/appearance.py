@@ -6,6 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from claims.models.base import ClaimRowQuerySet, Timestamped, Withdrawable
+from claims.models.fields import at_most
 
 
 class AppearanceQuerySet(ClaimRowQuerySet):
@@ -27,10 +28,12 @@ class Appearance(Timestamped, Withdrawable):
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="appearances", db_index=False)
     outlet = models.ForeignKey("claims.Outlet", on_delete=models.PROTECT, related_name="appearances", db_index=False)
     published_on = models.DateField()
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
     headline = models.CharField(max_length=500, blank=True)
     language = models.CharField(max_length=35, blank=True)
-    excerpt = models.TextField(blank=True, help_text="The words of the appearance that carry the claim.")
+    excerpt = models.TextField(
+        blank=True, validators=at_most(4000), help_text="The words of the appearance that carry the claim."
+    )
     attributed_source = models.CharField(
         max_length=300, blank=True, help_text='Who the outlet says told it, e.g. "an anonymous US official".'
     )

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
+from claims.models.fields import at_most
 from claims.roles import User, is_newsroom
 
 
@@ -21,7 +22,7 @@ class Withdrawable(models.Model):
     """Rows are never deleted; a withdrawn row stays, with who withdrew it and why."""
 
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_reason = models.TextField(blank=True)
+    withdrawn_reason = models.TextField(blank=True, validators=at_most(2000))
     # Not indexed: only deleting a user reads it (see Appearance.created_by).
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

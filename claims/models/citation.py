@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import CitationKind
 from claims.models.base import ClaimRowQuerySet, Withdrawable
+from claims.models.fields import at_most
 
 
 class Citation(Withdrawable):
@@ -23,7 +24,7 @@ class Citation(Withdrawable):
         "claims.Appearance", on_delete=models.PROTECT, related_name="citations_received", db_index=False
     )
     kind = models.CharField(max_length=20, choices=CitationKind.choices, default=CitationKind.CITED)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, validators=at_most(2000))
     # Not indexed: only deleting a user reads it (see Appearance.created_by).
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False

@@ -4,7 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import ClaimKind, Reliability, ResponsibilityStatus, ReviewState
 from claims.models.base import Timestamped
-from claims.models.fields import FastJSONField
+from claims.models.fields import FastJSONField, at_most
 from claims.roles import User, is_newsroom
 
 PUBLIC_STATES = (ReviewState.PUBLISHED, ReviewState.RETRACTED)
@@ -63,7 +63,8 @@ class ClaimQuerySet(models.QuerySet):
 class Claim(Timestamped):
     """One assertion reported in the news, e.g. "group X carried out attack Y"."""
 
-    text = models.TextField()
+    # A sentence or a paragraph (docs/api.md, Input limits).
+    text = models.TextField(validators=at_most(2000))
     kind = models.CharField(max_length=20, choices=ClaimKind.choices, default=ClaimKind.ATTRIBUTION)
     # Foreign keys and filtered columns are served by the composite indexes in Meta: every
     # extra index is paid for on each insert and on each rescoring update.
@@ -74,7 +75,7 @@ class Claim(Timestamped):
         "claims.Event", null=True, blank=True, on_delete=models.PROTECT, related_name="claims", db_index=False
     )
     review_state = models.CharField(max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, validators=at_most(4000))
     source_document = models.CharField(max_length=200, blank=True)
     external_ref = models.CharField(max_length=200, unique=True, null=True, blank=True)
     created_by = models.ForeignKey(

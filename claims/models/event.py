@@ -2,6 +2,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from claims.models.base import Timestamped
+from claims.models.fields import at_most
 
 
 class Event(Timestamped):
@@ -11,7 +12,7 @@ class Event(Timestamped):
     slug = models.SlugField(max_length=320, unique=True)
     date = models.DateField(null=True, blank=True, db_index=True)
     location = models.CharField(max_length=200, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=at_most(4000))
 
     history = HistoricalRecords()
 

@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import Stance
 from claims.models.base import ClaimRowQuerySet, Timestamped, Withdrawable
+from claims.models.fields import at_most
 
 
 class StatusEvidence(Timestamped, Withdrawable):
@@ -17,8 +18,8 @@ class StatusEvidence(Timestamped, Withdrawable):
     appearance = models.ForeignKey(
         "claims.Appearance", null=True, blank=True, on_delete=models.PROTECT, related_name="evidence"
     )
-    url = models.URLField(max_length=1000, blank=True)
-    note = models.TextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    note = models.TextField(blank=True, validators=at_most(2000))
     source_document = models.CharField(max_length=200, blank=True)
     external_ref = models.CharField(max_length=200, unique=True, null=True, blank=True)
     created_by = models.ForeignKey(

@@ -28,7 +28,8 @@ class Job(models.Model):
 
     kind = models.CharField(max_length=20, choices=JobKind.choices)
     state = models.CharField(max_length=20, choices=JobState.choices, default=JobState.QUEUED)
-    description = models.CharField(max_length=500)
+    # Written by the services, never typed in: no form or serializer takes them.
+    description = models.CharField(max_length=500, editable=False)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -44,7 +45,7 @@ class Job(models.Model):
     upload = models.FileField(upload_to="imports/", blank=True)
     result = models.JSONField(default=dict, blank=True)
     errors = models.JSONField(default=list, blank=True)
-    failure = models.TextField(blank=True)
+    failure = models.TextField(blank=True, editable=False)
 
     objects = JobQuerySet.as_manager()
 

@@ -3,6 +3,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.choices import OutletKind, Reliability
 from claims.models.base import Timestamped
+from claims.models.fields import ALIASES, at_most
 
 
 class Outlet(Timestamped):
@@ -10,14 +11,16 @@ class Outlet(Timestamped):
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and transliterations.")
+    aliases = models.JSONField(
+        default=list, blank=True, validators=[ALIASES], help_text="Other spellings and transliterations."
+    )
     kind = models.CharField(max_length=20, choices=OutletKind.choices, default=OutletKind.OTHER)
     country = models.CharField(max_length=100, blank=True)
     language = models.CharField(max_length=35, blank=True, help_text="BCP 47 tag, e.g. ar, en, fa.")
-    url = models.URLField(max_length=500, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
     domain = models.CharField(max_length=253, blank=True, db_index=True)
     reliability = models.CharField(max_length=1, choices=Reliability.choices, default=Reliability.F, db_index=True)
-    reliability_note = models.TextField(blank=True)
+    reliability_note = models.TextField(blank=True, validators=at_most(2000))
     # Name and aliases folded for search (lower case, transliterated); kept by the services.
     search_names = models.TextField(blank=True, editable=False)
 

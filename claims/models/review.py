@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 
 from claims.choices import ReviewState
+from claims.models.fields import at_most
 from claims.roles import User
 
 
@@ -24,7 +25,7 @@ class ReviewTransition(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="review_transitions"
     )
     at = models.DateTimeField(auto_now_add=True)
-    comment = models.TextField(blank=True)
+    comment = models.TextField(blank=True, validators=at_most(2000))
 
     objects = ReviewTransitionQuerySet.as_manager()
 

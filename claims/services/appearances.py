@@ -5,9 +5,11 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max, Min
+from django.utils.text import Truncator
 
 from claims.errors import InvalidInput, NotAllowed
 from claims.models import Appearance, Citation, Claim, Outlet
+from claims.models.fields import max_length_of
 from claims.services.claims import refuse_retracted
 from claims.services.persistence import (
     apply_changes,
@@ -22,6 +24,7 @@ from claims.services.rescoring import claims_rescore
 EDITABLE = {"outlet", "published_on", "url", "headline", "language", "excerpt", "attributed_source", "source_document"}
 ADD = "claims.add_appearance"
 CHANGE = "claims.change_appearance"
+CITATION_REASON_LENGTH = max_length_of(Citation._meta.get_field("withdrawn_reason"))
 
 
 def lock_claim(claim_id: int) -> Claim:
@@ -118,7 +121,9 @@ def appearance_withdraw(*, appearance: Appearance, reason: str, by: AbstractBase
     touching = Citation.objects.current().filter(citing=appearance) | Citation.objects.current().filter(
         cited=appearance
     )
+    # The citations' reason quotes the appearance's, which may already be as long as a reason may be.
+    said = Truncator(f"Appearance {appearance.pk} withdrawn: {reason.strip()}").chars(CITATION_REASON_LENGTH)
     for citation in touching:
-        withdraw(citation, reason=f"Appearance {appearance.pk} withdrawn: {reason.strip()}", by=by)
+        withdraw(citation, reason=said, by=by)
     claims_rescore(claim_ids=[appearance.claim_id])
     return appearance

@@ -123,12 +123,22 @@ def apply_changes(instance: models.Model, changes: dict, allowed: set[str]) -> s
     return changed
 
 
+def check_value(model: type[models.Model], field: str, value: object, *, named: str) -> None:
+    """Run one model field's validators (its length limit) on an input the interfaces call `named`:
+    a withdrawal's `reason` is stored as `withdrawn_reason`, a retraction's reason as a comment."""
+    try:
+        model._meta.get_field(field).run_validators(value)
+    except ValidationError as exc:
+        raise InvalidInput(f"{named}: {' '.join(exc.messages)}", field=named, errors={named: exc.messages}) from exc
+
+
 def withdraw(instance: models.Model, *, reason: str, by: AbstractBaseUser | None) -> models.Model:
     """Withdraw instead of delete: the row stays, with who withdrew it, when and why."""
     if instance.withdrawn_at is not None:
         raise NotAllowed(f"This {instance._meta.verbose_name} was already withdrawn.")
     if not (reason or "").strip():
         raise InvalidInput("A reason is required to withdraw.", field="reason")
+    check_value(type(instance), "withdrawn_reason", reason.strip(), named="reason")
     instance.withdrawn_at = timezone.now()
     instance.withdrawn_reason = reason.strip()
     instance.withdrawn_by = by

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
+from django.utils.text import Truncator
 
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
@@ -26,10 +27,11 @@ from claims.models import Claim, ReviewTransition
 from claims.roles import may
 from claims.selectors.authorship import claim_contributions
 from claims.services.claims import CHANGE
-from claims.services.persistence import require_perm
+from claims.services.persistence import check_value, require_perm
 
 # Who asks: a user (perhaps anonymous), or None for the system itself.
 Requester = AbstractBaseUser | AnonymousUser | None
+HISTORY_REASON_LENGTH = Claim.history.model._meta.get_field("history_change_reason").max_length
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,17 @@ def _check_state(step: Step, claim: Claim) -> None:
 
 
 def _check_comment(step: Step, comment: str) -> None:
+    name = step.needs_comment or "comment"  # what the interfaces call it: a retraction's is its reason
     if step.needs_comment and not comment:
-        raise InvalidInput(f"A {step.needs_comment} is required to {step.name} a claim.", field=step.needs_comment)
+        raise InvalidInput(f"A {name} is required to {step.name} a claim.", field=name)
+    check_value(ReviewTransition, "comment", comment, named=name)
+
+
+def _history_reason(step: Step, comment: str) -> str:
+    """The step and its comment as the claim's history row gives them, cut to the length that column
+    holds (django-simple-history's, 100 characters); the transition keeps the whole comment."""
+    reason = f"{step.name}: {comment}" if comment else step.name
+    return Truncator(reason).chars(HISTORY_REASON_LENGTH)
 
 
 def steps_for_claims(claims: list[Claim], user: Requester) -> dict[int, list[Step]]:
@@ -130,7 +141,7 @@ def _move(step: Step, *, claim: Claim, by: Requester, comment: str = "") -> Clai
     source = locked.review_state
     locked.review_state = step.target
     locked._history_user = by
-    locked._change_reason = f"{step.name}: {comment}" if comment else step.name
+    locked._change_reason = _history_reason(step, comment)
     locked.save(update_fields=["review_state", "updated_at"])
     ReviewTransition.objects.create(claim=locked, from_state=source, to_state=step.target, by=by, comment=comment)
     claim.review_state, claim.updated_at = locked.review_state, locked.updated_at
@@ -228,7 +239,7 @@ def claims_load_to_bulk(*, claims: list[tuple[Claim, str, str, str]]) -> LoadedS
             claims_then, states, reasons = loaded.rounds[number]
             claims_then.append(claim)
             states.append(step.target)
-            reasons.append(f"{step.name}: {said}" if said else step.name)
+            reasons.append(_history_reason(step, said))
     return loaded
 
 

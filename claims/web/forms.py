@@ -16,7 +16,8 @@ from django.utils import timezone
 from claims.choices import CitationKind, ClaimKind, Reliability, Stance
 from claims.errors import DomainError, Forbidden, NotAllowed
 from claims.importing.formats import READERS
-from claims.models import Actor, Appearance, Claim, Event, Job, Outlet
+from claims.models import Actor, Appearance, Citation, Claim, Event, Job, Outlet, ReviewTransition, StatusEvidence
+from claims.models.fields import max_length_of
 from claims.services.appearances import appearance_create
 from claims.services.citations import citation_create
 from claims.services.claims import claim_create
@@ -28,6 +29,17 @@ from claims.services.workflow import STEPS, Step, claim_transition
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+def limit(model: type[Model], name: str) -> int | None:
+    """A field's length limit, as the model sets it (the one place it is set)."""
+    return max_length_of(model._meta.get_field(name))
+
+
+def says_limit(model: type[Model], name: str, help_text: str = "") -> str:
+    """Help text that states the limit. Text areas state it rather than enforce it in the page:
+    a browser cuts a pasted text at `maxlength` without a word, where the service says why."""
+    return " ".join(part for part in (help_text, f"At most {limit(model, name):,} characters.") if part)
 
 
 def appearance_label(appearance: Appearance) -> str:
@@ -82,11 +94,17 @@ class AppearanceForm(ServiceForm):
     outlet = forms.ModelChoiceField(queryset=Outlet.objects.order_by("name"))
     published_on = forms.DateField(widget=DateInput, label="Published on")
     url = forms.URLField(required=False, label="URL", assume_scheme="https")
-    headline = forms.CharField(required=False, max_length=500)
-    language = forms.CharField(required=False, max_length=35, help_text="e.g. ar, en, fa")
-    excerpt = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    headline = forms.CharField(required=False, max_length=limit(Appearance, "headline"))
+    language = forms.CharField(required=False, max_length=limit(Appearance, "language"), help_text="e.g. ar, en, fa")
+    excerpt = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=says_limit(Appearance, "excerpt", "The words that carry the claim: a quotation, not the article."),
+    )
     attributed_source = forms.CharField(
-        required=False, max_length=300, help_text='Who the outlet says told it, e.g. "an anonymous US official".'
+        required=False,
+        max_length=limit(Appearance, "attributed_source"),
+        help_text='Who the outlet says told it, e.g. "an anonymous US official".',
     )
 
     def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
@@ -104,7 +122,9 @@ class CitationForm(ServiceForm):
     citing = AppearanceChoiceField(queryset=Appearance.objects.none(), label="This appearance")
     kind = forms.ChoiceField(choices=CitationKind.choices, initial=CitationKind.CITED)
     cited = AppearanceChoiceField(queryset=Appearance.objects.none(), label="took the claim from")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=says_limit(Citation, "note")
+    )
 
     def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -127,7 +147,11 @@ class EvidenceForm(ServiceForm):
     actor = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="By actor")
     appearance = AppearanceChoiceField(queryset=Appearance.objects.none(), required=False)
     url = forms.URLField(required=False, label="URL", assume_scheme="https")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        help_text=says_limit(StatusEvidence, "note"),
+    )
 
     def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -144,7 +168,11 @@ class TransitionForm(ServiceForm):
     field_aliases = {"reason": "comment"}
 
     step = forms.ChoiceField(choices=[(name, name) for name in STEPS], widget=forms.HiddenInput)
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+    comment = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        help_text=says_limit(ReviewTransition, "comment"),
+    )
 
     def __init__(self, *args: object, claim: Claim, step: Step | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -181,7 +209,12 @@ class ReliabilityForm(ServiceForm):
     success_message = "Reliability grade saved."
 
     reliability = forms.ChoiceField(choices=Reliability.choices)
-    reliability_note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Why")
+    reliability_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why",
+        help_text=says_limit(Outlet, "reliability_note"),
+    )
 
     def __init__(self, *args: object, outlet: Outlet, **kwargs: object) -> None:
         kwargs.setdefault("initial", {"reliability": outlet.reliability, "reliability_note": outlet.reliability_note})
@@ -208,11 +241,16 @@ class ImportForm(ServiceForm):
 class ClaimCreateForm(ServiceForm):
     success_message = "Claim recorded as a draft. Add where it appeared, then submit it for review."
 
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=says_limit(Claim, "text", "One assertion: a sentence or a paragraph."),
+    )
     kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.ATTRIBUTION)
     subject = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="Subject actor")
     event = forms.ModelChoiceField(queryset=Event.objects.order_by("-date", "title"), required=False)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=says_limit(Claim, "notes")
+    )
 
     def perform(self, *, by: AbstractBaseUser) -> Claim:
         return claim_create(by=by, **self.cleaned_data)

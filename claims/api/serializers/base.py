@@ -6,9 +6,13 @@ into the Python values the services take, and refuse what is not even of the
 right type (a string where an id goes, a malformed date, an unknown choice).
 """
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
+
+from claims.models.fields import ALIASES
 
 
 class StrictText:
@@ -77,6 +81,11 @@ class InputSerializer(serializers.ModelSerializer):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
         # A taken slug is the service's to refuse, with a message naming the slug.
         kwargs["validators"] = [v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]
+        # The model's length limit, refused in the model's words (DRF's own differ): the API,
+        # the forms and the services say the same thing about the same text. A TextField's
+        # limit is a validator already (claims.models.fields.at_most), carried over as it is.
+        if kwargs.get("max_length") is not None:
+            kwargs["validators"].append(MaxLengthValidator(kwargs.pop("max_length")))
         return field_class, kwargs
 
     def get_validators(self) -> list:
@@ -92,8 +101,14 @@ class OutputSerializer(serializers.ModelSerializer):
     }
 
 
+@extend_schema_field(
+    {"type": "array", "items": {"type": "string", "maxLength": ALIASES.length}, "maxItems": ALIASES.count}
+)
 class AliasesField(serializers.ListField):
-    """Other spellings and transliterations, e.g. ["al-Akhbar", "Akhbar", "الأخبار"]."""
+    """Other spellings and transliterations, e.g. ["al-Akhbar", "Akhbar", "الأخبار"].
+
+    Their count and length are the service's to judge, after it has dropped blanks and repeats.
+    """
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(child=TextField(max_length=200, allow_blank=True), **kwargs)
+        super().__init__(child=TextField(allow_blank=True), **kwargs)

@@ -3,12 +3,15 @@
 from statistics import mean
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, Max
+from django.db.models.functions import Length
 
 from claims.choices import ResponsibilityStatus, ReviewState
 from claims.fastpath.synthetic import chain_ref
 from claims.models import Actor, Affiliation, Appearance, Claim, Event, Outlet, StatusEvidence
+from claims.models.fields import ALIASES, max_length_of
 from tests.fastpath.synthetic.conftest import CLAIMS
+from tests.models.text_fields import free_text_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +79,14 @@ def test_the_public_api_finds_published_claims_by_their_subject(corpus, api):
 def test_claim_texts_are_varied(corpus):
     texts = list(Claim.objects.values_list("text", flat=True))
     assert len(set(texts)) > 0.95 * len(texts)
+
+
+def test_every_row_fits_the_input_limits(corpus):
+    """The generator writes with COPY, past the services: its text must still be what they accept."""
+    for model, field in free_text_fields():
+        longest = model.objects.aggregate(n=Max(Length(field.name)))["n"] or 0
+        assert longest <= max_length_of(field), f"{model.__name__}.{field.name}"
+    for model in (Outlet, Actor):
+        for aliases in model.objects.values_list("aliases", flat=True):
+            assert len(aliases) <= ALIASES.count
+            assert all(len(alias) <= ALIASES.length for alias in aliases)
