@@ -16,7 +16,9 @@ class ScoreRefresh(models.Model):
     job = models.ForeignKey("claims.Job", on_delete=models.CASCADE, related_name="score_refreshes")
     outlet = models.ForeignKey("claims.Outlet", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     actor = models.ForeignKey("claims.Actor", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=500, editable=False, help_text='e.g. "outlet Al-Akhbar was regraded from C to D"')
+    reason = models.CharField(
+        max_length=500, editable=False, help_text='e.g. "outlet Al-Akhbar was regraded from C to D"'
+    )
     planned = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

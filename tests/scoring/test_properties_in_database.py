@@ -15,8 +15,8 @@ from claims.choices import Reliability
 from claims.models import Appearance, Claim
 from claims.scoring.independence import RELIABILITY_WEIGHT
 from claims.selectors.chains import claim_chain
-from claims.services.outlets import outlet_update
 from claims.selectors.pending import with_scores_pending
+from claims.services.outlets import outlet_update
 from claims.services.rescoring import rescoring_deferred
 from tests.factories import make_appearance, make_citation, make_evidence, make_outlet
 from tests.scoring.chains import build, chain_specs, fresh_score
