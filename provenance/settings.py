@@ -176,7 +176,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": ["claims.api.renderers.OrjsonRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JsonParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
