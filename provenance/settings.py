@@ -159,6 +159,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 
+# How many proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
+# The client's address is the right-most one they do not vouch for (claims/security/client_address.py);
+# the API throttles, the login limit and the web UI's rate limit all count clients by it.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured(f"NUM_PROXIES must be 0 or more, got {NUM_PROXIES}")
+
+
 def env_rate(name: str, default: str) -> str | None:
     """A throttle rate such as "120/minute"; "off" switches the limit off."""
     value = os.environ.get(name, "").strip() or default

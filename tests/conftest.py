@@ -1,7 +1,10 @@
 """Named users and clients shared by every test."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims.roles import EDITOR, REVIEWER
@@ -65,3 +68,11 @@ def client_for():
         return client
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    """Throttle, login and rate counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
