@@ -5,6 +5,7 @@ required and the security settings tighten.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "claims.security.web_limits.WebRateLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -170,7 +172,11 @@ if NUM_PROXIES < 0:
 def env_rate(name: str, default: str) -> str | None:
     """A throttle rate such as "120/minute"; "off" switches the limit off."""
     value = os.environ.get(name, "").strip() or default
-    return None if value.lower() in {"off", "none"} else value
+    if value.lower() in {"off", "none"}:
+        return None
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/minute (N/second|minute|hour|day) or off")
+    return value
 
 
 REST_FRAMEWORK = {
@@ -197,6 +203,31 @@ REST_FRAMEWORK = {
         "user": env_rate("THROTTLE_USER", "1200/minute"),
     },
 }
+
+# The web UI's rate limit per client address (claims/security/web_limits.py): every page, and
+# on top of that the claims list when it searches or filters. "off" removes a limit.
+WEB_RATE_PAGES = env_rate("WEB_RATE_PAGES", "300/minute")
+WEB_RATE_SEARCH = env_rate("WEB_RATE_SEARCH", "60/minute")
+
+# Failed logins at /login/ and /admin/login/ (claims/security/login_limits.py): this many for one
+# username, or from one address, lock it for LOGIN_LOCKOUT_SECONDS. 0 switches a limit off.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+
+
+def cache_settings(url: str) -> dict:
+    """Local memory by default (one count per process); a redis:// URL shares it between workers."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "provenance"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, got {url!r}")
+
+
+# Rate limits, throttles and login failures are counted here: behind several gunicorn workers
+# (or machines) they need the shared cache of CACHE_URL to be exact.
+CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", "").strip())}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Provenance API",

@@ -7,7 +7,6 @@ that line; the reader goes on with the next line.
 from collections.abc import Iterable, Iterator
 
 from claims.importing.fields import Fields
-from claims.json_input import UnreadableJson, read_json
 from claims.importing.records import (
     ActorDef,
     AffiliationDef,
@@ -19,6 +18,7 @@ from claims.importing.records import (
     OutletDef,
     RecordError,
 )
+from claims.json_input import UnreadableJson, read_json
 
 
 def _affiliation(values: object, line: int, where: str) -> AffiliationDef:

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 UNKNOWN = "unknown"
 
 
-def _normalised(address: str) -> str:
+def normalised_address(address: str) -> str:
     """An IP address in one spelling (`::ffff:1.2.3.4` is 1.2.3.4), or the text as given if it is none."""
     try:
         ip = ipaddress.ip_address(address.strip().strip("[]"))
@@ -32,8 +32,8 @@ def client_address(request: HttpRequest) -> str:
     proxies = settings.NUM_PROXIES
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies <= 0 or not forwarded.strip():
-        return _normalised(remote)
+        return normalised_address(remote)
     # The chain as the nearest proxy saw it: what it was told, then who told it.
     chain = [part for part in (item.strip() for item in forwarded.split(",")) if part]
     # Fewer entries than proxies: the request skipped an outer proxy; the left-most is the client.
-    return _normalised(chain[-min(proxies, len(chain))] if chain else remote)
+    return normalised_address(chain[-min(proxies, len(chain))] if chain else remote)

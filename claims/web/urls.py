@@ -8,6 +8,7 @@ from claims.web.claim_detail import claim_detail_view
 from claims.web.claims import claim_create_view, claim_list_view
 from claims.web.converters import IdConverter
 from claims.web.events import event_detail_view, event_list_view
+from claims.web.login import LoginView
 from claims.web.outlets import outlet_detail_view, outlet_grade_view, outlet_list_view
 from claims.web.review import review_queue_view
 
@@ -25,6 +26,6 @@ urlpatterns = [
     path("events/", event_list_view, name="event-list"),
     path("events/<slug:slug>/", event_detail_view, name="event-detail"),
     path("review/", review_queue_view, name="review-queue"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
