@@ -101,8 +101,14 @@ def test_consumer_gets_published_claims_only(as_consumer, corpus) -> None:
     assert rows(as_consumer.get(f"{URL}?review_state=draft")) == []
 
 
-def test_pagination_parameters_do_not_cut_the_export(as_editor, corpus) -> None:
-    assert len(rows(as_editor.get(f"{URL}?limit=1"))) == 5
+@pytest.mark.parametrize("query", ["limit=1", "cursor=abc", "format=json", "page=2"])
+def test_parameters_an_export_cannot_apply_are_refused(as_editor, corpus, query) -> None:
+    """Pagination does not cut an export, so `limit` was silently ignored; now it is named (issue 16)."""
+    response = as_editor.get(f"{URL}?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()["errors"]) == [query.split("=")[0]]
 
 
 def test_a_bad_filter_is_a_json_400(anonymous, corpus) -> None:
