@@ -4,6 +4,7 @@
   the API throttles, the login limit and the web rate limit all use;
 - rates.py: counting requests per key and window in Django's cache;
 - login_limits.py: failed logins per account and per address, and the lock-out;
+- login_form.py: that limit on the login forms of /login/ and /admin/login/;
 - web_limits.py: the web UI's rate limit per address (middleware, 429 page);
 - content_policy.py: the Content-Security-Policy of every HTML response.
 """

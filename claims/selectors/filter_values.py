@@ -66,7 +66,7 @@ class NamesARow:
     may name depends on who the reader is.
     """
 
-    def __init__(self, *args: object, model: type[Model], slugs: bool, visible: bool = False, **kwargs: object):
+    def __init__(self, *args: object, model: type[Model], slugs: bool, visible: bool = False, **kwargs: object) -> None:
         # Not `model`: a FilterSet sets that to its own model on each of its filters.
         self.row_model, self.slugs, self.visible = model, slugs, visible
         super().__init__(*args, **kwargs)

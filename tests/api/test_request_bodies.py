@@ -5,6 +5,8 @@ id of a real row, so each reaches its parser: deep nesting, objects as deep as a
 bodies that are not JSON, not UTF-8 or too large.
 """
 
+import base64
+
 import pytest
 from django.apps import apps
 
@@ -150,8 +152,6 @@ def test_a_body_over_the_size_limit_is_a_400(as_editor, nothing_changes, setting
 
 
 def test_a_cursor_nested_deep_is_a_400_not_a_500(anonymous):
-    import base64
-
     cursor = base64.urlsafe_b64encode(DEEP_ARRAYS.encode()).decode().rstrip("=")
 
     response = anonymous.get("/api/v1/claims/", {"cursor": cursor})
