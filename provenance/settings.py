@@ -5,6 +5,7 @@ required and the security settings tighten.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "claims.security.content_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "claims.security.web_limits.WebRateLimitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Before any view reads a body: one over its limit is answered 413 (claims/request_limits.py).
     "claims.request_limits.RequestBodyLimit",
@@ -168,11 +171,40 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy of every HTML response (claims/security/content_policy.py): our own
+# origin only. CSP_REPORT_ONLY=true sends it as Content-Security-Policy-Report-Only instead,
+# to try a change of policy on a live site without breaking pages.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+
+
+# How many proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
+# The client's address is the right-most one they do not vouch for (claims/security/client_address.py);
+# the API throttles, the login limit and the web UI's rate limit all count clients by it.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured(f"NUM_PROXIES must be 0 or more, got {NUM_PROXIES}")
+
 
 def env_rate(name: str, default: str) -> str | None:
     """A throttle rate such as "120/minute"; "off" switches the limit off."""
     value = os.environ.get(name, "").strip() or default
-    return None if value.lower() in {"off", "none"} else value
+    if value.lower() in {"off", "none"}:
+        return None
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/minute (N/second|minute|hour|day) or off")
+    return value
 
 
 REST_FRAMEWORK = {
@@ -186,7 +218,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": ["claims.api.renderers.OrjsonRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JsonParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
@@ -199,6 +231,31 @@ REST_FRAMEWORK = {
         "user": env_rate("THROTTLE_USER", "1200/minute"),
     },
 }
+
+# The web UI's rate limit per client address (claims/security/web_limits.py): every page, and
+# on top of that the claims list when it searches or filters. "off" removes a limit.
+WEB_RATE_PAGES = env_rate("WEB_RATE_PAGES", "300/minute")
+WEB_RATE_SEARCH = env_rate("WEB_RATE_SEARCH", "60/minute")
+
+# Failed logins at /login/ and /admin/login/ (claims/security/login_limits.py): this many for one
+# username, or from one address, lock it for LOGIN_LOCKOUT_SECONDS. 0 switches a limit off.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+
+
+def cache_settings(url: str) -> dict:
+    """Local memory by default (one count per process); a redis:// URL shares it between workers."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "provenance"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, got {url!r}")
+
+
+# Rate limits, throttles and login failures are counted here: behind several gunicorn workers
+# (or machines) they need the shared cache of CACHE_URL to be exact.
+CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", "").strip())}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Provenance API",

@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from claims.admin.login import admin_login_view
+
 urlpatterns = [
+    # Before the admin's own routes: its login, with the login limit.
+    path("admin/login/", admin_login_view, name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
     path("", include("claims.web.urls")),

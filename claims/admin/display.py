@@ -12,7 +12,7 @@ def factors_table(factors: list[dict]) -> SafeString:
         return format_html("<p>{}</p>", "Not scored yet.")
     rows = format_html_join(
         "",
-        "<tr><td>{}</td><td style='text-align:right'>{}</td><td>{}</td></tr>",
+        "<tr><td>{}</td><td class='effect'>{}</td><td>{}</td></tr>",
         (
             (str(f.get("factor", "")).replace("_", " "), f"{f.get('effect', 0):+d}", f.get("detail", ""))
             for f in factors

@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 from claims.api.filters import ClaimFilterDescription
 from claims.api.pagination import sort_keys
+from claims.api.query import KnownQueryParameters
 from claims.api.renderers import OrjsonRenderer
 from claims.api.schema import ERROR_DESCRIPTIONS, AutoSchema, ErrorSerializer
 from claims.exports.claimreview import claimreview_document
@@ -238,8 +239,10 @@ class ListExportSchema(AutoSchema):
         return serializer is None or super()._is_list_view(serializer)
 
 
-class ListExportView(ExportView):
-    # The claim list's filters, described for the schema; claim_list applies them.
+class ListExportView(KnownQueryParameters, ExportView):
+    # The claim list's filters, described for the schema; claim_list applies them. Nothing else
+    # applies: an export has no pages (`limit`, `cursor`) and one format, so neither is taken.
+    takes_format = False
     filter_backends = [ClaimFilterDescription]
     filterset_class = ClaimFilter
     schema = ListExportSchema()

@@ -2,20 +2,19 @@
 
 The claim list uses ClaimFilter, the one filterset it shares with the web UI and
 the exports, through the claim_list selector; the other lists have small
-filtersets of their own, by the ids of what they belong to.
+filtersets of their own, by the ids of what they belong to. An id that names no
+row (or, for a claim, none the reader may see) is a 400, as in ClaimFilter.
 """
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from claims.choices import ActorKind, AffiliationRelation, JobKind, JobState, OutletKind, Reliability, Stance
-from claims.models import Actor, Affiliation, Appearance, Citation, Job, Outlet, StatusEvidence
-
-MAX_ID = 2**63 - 1  # BigAutoField
+from claims.models import Actor, Affiliation, Appearance, Citation, Claim, Job, Outlet, StatusEvidence
+from claims.selectors.filter_values import IdFilter
 
 
 class ClaimFilterDescription(DjangoFilterBackend):
@@ -27,18 +26,6 @@ class ClaimFilterDescription(DjangoFilterBackend):
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
         return queryset
-
-
-class IdFilter(django_filters.NumberFilter):
-    """A whole-number id: `1.5` is refused rather than read as 1, and one past 64 bits is refused
-    rather than sent to a database that cannot compare it."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
 
 
 class OutletFilter(django_filters.FilterSet):
@@ -59,8 +46,8 @@ class ActorFilter(django_filters.FilterSet):
 
 
 class AffiliationFilter(django_filters.FilterSet):
-    outlet = IdFilter(field_name="outlet_id", help_text="The tied outlet's id.")
-    actor = IdFilter(field_name="actor_id", help_text="The actor's id.")
+    outlet = IdFilter(field_name="outlet_id", model=Outlet, help_text="The tied outlet's id.")
+    actor = IdFilter(field_name="actor_id", model=Actor, help_text="The actor's id.")
     relation = django_filters.ChoiceFilter(choices=AffiliationRelation.choices)
 
     class Meta:
@@ -69,8 +56,8 @@ class AffiliationFilter(django_filters.FilterSet):
 
 
 class AppearanceFilter(django_filters.FilterSet):
-    claim = IdFilter(field_name="claim_id", help_text="The claim's id.")
-    outlet = IdFilter(field_name="outlet_id", help_text="The outlet's id.")
+    claim = IdFilter(field_name="claim_id", model=Claim, visible=True, help_text="The claim's id.")
+    outlet = IdFilter(field_name="outlet_id", model=Outlet, help_text="The outlet's id.")
 
     class Meta:
         model = Appearance
@@ -78,7 +65,7 @@ class AppearanceFilter(django_filters.FilterSet):
 
 
 class CitationFilter(django_filters.FilterSet):
-    claim = IdFilter(field_name="claim_id", help_text="The claim's id.")
+    claim = IdFilter(field_name="claim_id", model=Claim, visible=True, help_text="The claim's id.")
 
     class Meta:
         model = Citation
@@ -86,7 +73,7 @@ class CitationFilter(django_filters.FilterSet):
 
 
 class EvidenceFilter(django_filters.FilterSet):
-    claim = IdFilter(field_name="claim_id", help_text="The claim's id.")
+    claim = IdFilter(field_name="claim_id", model=Claim, visible=True, help_text="The claim's id.")
     stance = django_filters.ChoiceFilter(choices=Stance.choices)
 
     class Meta:

@@ -30,6 +30,7 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from claims.errors import InvalidInput
+from claims.json_input import read_json
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -131,7 +132,7 @@ BAD_CURSOR = "The cursor is not one this list gave out; start again from the fir
 def decode_cursor(keys: list[SortKey], cursor: str) -> list[object]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        position = json.loads(raw)
+        position = read_json(raw)
         tokens, values = position["o"], position["v"]
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput(BAD_CURSOR, field="cursor") from None

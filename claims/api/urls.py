@@ -1,9 +1,10 @@
 """REST API routes (SPEC §8): /api/v1/…, the OpenAPI schema and its Swagger UI."""
 
 from django.urls import URLPattern, URLResolver, include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from claims.api.docs import SwaggerUiView
 from claims.api.errors import not_found
 from claims.api.exports import (
     ClaimCsvExportView,
@@ -53,7 +54,7 @@ before_router: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("v1/", include([*before_router, *router.urls])),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SwaggerUiView.as_view(url_name="api:schema"), name="docs"),
     # Last: any other address under /api/ answers a JSON 404, not an HTML page.
     re_path(r"^.*$", not_found),
 ]

@@ -4,7 +4,9 @@ The rows come from a queryset iterated in chunks on one query (the subject and
 event are joined in), so memory and query count stay flat however many claims
 match. `import_claims --format csv` reads this file back: it takes the columns
 it knows (external_ref, text, kind, subject, event, review_state) and
-recomputes the rest.
+recomputes the rest. Cells that begin like a formula (`=`, `+`, `-`, `@`, tab,
+carriage return) are written with a leading `'` (claims/exports/spreadsheet_cells.py),
+which the importer takes off again.
 """
 
 import csv
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 
+from claims.exports.spreadsheet_cells import spreadsheet_safe
 from claims.models import Claim
 from claims.models.claim import CLAIM_FIELDS
 from claims.selectors.pending import with_scores_pending
@@ -66,6 +69,7 @@ class _LineBuffer:
 
 
 def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
+    """Each row as a line of CSV; no cell is one a spreadsheet would run as a formula."""
     writer = csv.writer(_LineBuffer())
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow([spreadsheet_safe(cell) for cell in row])

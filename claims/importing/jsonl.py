@@ -6,8 +6,6 @@ that line; the reader goes on with the next line.
 
 from collections.abc import Iterable, Iterator
 
-import orjson
-
 from claims.importing.fields import Fields
 from claims.importing.records import (
     ActorDef,
@@ -20,6 +18,7 @@ from claims.importing.records import (
     OutletDef,
     RecordError,
 )
+from claims.json_input import UnreadableJson, read_json
 
 
 def _affiliation(values: object, line: int, where: str) -> AffiliationDef:
@@ -157,8 +156,8 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[ClaimRecord | RecordErr
         if not line.strip():
             continue
         try:
-            values = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
+            values = read_json(line)
+        except UnreadableJson as exc:
             yield RecordError(f"not valid JSON: {exc}", line=number)
             continue
         try:

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from claims.exports.spreadsheet_cells import spreadsheet_value
 from claims.importing.fields import Fields
 from claims.importing.records import AppearanceRecord, CitationRecord, ClaimRecord, RecordError
 
@@ -112,7 +113,8 @@ def read_csv(lines: Iterable[str]) -> Iterator[ClaimRecord | RecordError]:
             start, line = line + 1, reader.line_num
             if not any(value.strip() for value in values):
                 continue
-            row = dict(zip(header, values, strict=False))
+            # A cell the export began with `'` so that no spreadsheet runs it reads as it was.
+            row = dict(zip(header, map(spreadsheet_value, values), strict=False))
             key = _key(row)
             if group is None or (key and key != group.key):
                 if group is not None:

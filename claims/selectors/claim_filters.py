@@ -7,11 +7,12 @@ from functools import reduce
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
-from claims.models import Actor, Affiliation, Appearance, Claim, Outlet
+from claims.models import Actor, Affiliation, Appearance, Claim, Event, Outlet
 from claims.models.affiliation import in_force_on
+from claims.selectors.filter_values import IdOrSlugFilter
 from claims.selectors.pending import open_refreshes, pending_q
 from claims.transliteration import fold, skeleton
 
@@ -25,22 +26,6 @@ OUTLET_UPDATED_AT = "outlet_updated_at"
 def updated_at_column(queryset: QuerySet) -> str:
     """Where this list reads each claim's updated_at: the claim, or its outlet's copy of it."""
     return OUTLET_UPDATED_AT if OUTLET_UPDATED_AT in queryset.query.annotations else "updated_at"
-
-
-def by_id_or_slug(value: str, field: str, model: type[Model]) -> Q:
-    """`actor=12` and `actor=hezbollah` both work; the prefix names the relation.
-
-    A slug is looked up first and the condition is on the id: with a constant id the
-    planner knows from its statistics how common that outlet or actor is, and can read a
-    page off the (id, updated_at) indexes; a join on the slug leaves it guessing.
-    """
-    value = value.strip()
-    # isdecimal, not isdigit: "²" is a digit that int() refuses. Past 18 digits it cannot be
-    # a 64-bit id (and past 4,300 int() refuses it), so it is looked up as the slug it would be.
-    if value.isdecimal() and len(value) <= 18:
-        return Q(**{f"{field}_id": int(value)})
-    found = model.objects.filter(slug=value).values_list("pk", flat=True).first()
-    return Q(**{f"{field}_id": found}) if found is not None else Q(pk__in=[])
 
 
 def search_patterns(text: str) -> list[str]:
@@ -83,30 +68,39 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
         return qs.filter(**{f"{updated_at_column(qs)}__gte": value})
 
 
-class IdOrSlugFilter(django_filters.CharFilter):
-    def __init__(self, *args, relation: str, **kwargs) -> None:
-        self.relation = relation
-        kwargs.setdefault("help_text", f"The {relation}'s id or slug.")
-        super().__init__(*args, **kwargs)
+class OutletAppearanceFilter(IdOrSlugFilter):
+    """Claims with a current appearance by the outlet: its ClaimOutlet rows, one per claim."""
 
-    def filter(self, qs: QuerySet, value: str) -> QuerySet:
-        if value in (None, ""):
+    def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
+        if value is None:
             return qs
-        return qs.filter(by_id_or_slug(value, self.relation, qs.model._meta.get_field(self.relation).related_model))
+        carried = qs.filter(outlet_links__outlet_id=value)
+        return carried.annotate(**{OUTLET_UPDATED_AT: F("outlet_links__claim_updated_at")})
+
+
+class AffiliatedOriginFilter(IdOrSlugFilter):
+    """Claims with an origin whose outlet was tied to the actor on the day it published."""
+
+    def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
+        if value is None:
+            return qs
+        ties = Affiliation.objects.current().filter(
+            in_force_on(OuterRef("published_on")), actor_id=value, outlet=OuterRef("outlet")
+        )
+        origins = Appearance.objects.current().origins().filter(Exists(ties), claim=OuterRef("pk"))
+        return qs.filter(Exists(origins))
 
 
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ResponsibilityStatus.choices)
     review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices)
-    actor = IdOrSlugFilter(relation="subject", help_text="Subject actor's id or slug.")
-    event = IdOrSlugFilter(relation="event")
-    outlet = django_filters.CharFilter(
-        method="filter_outlet", help_text="Some appearance is by this outlet (id or slug)."
-    )
-    affiliated_with = django_filters.CharFilter(
-        method="filter_affiliated_with",
-        help_text="Some origin's outlet was affiliated with this actor (id or slug) when it published.",
+    # A value that names no actor, event or outlet is a 400, not an empty list (filter_values.py).
+    actor = IdOrSlugFilter(field_name="subject_id", model=Actor, help_text="Subject actor's id or slug.")
+    event = IdOrSlugFilter(field_name="event_id", model=Event)
+    outlet = OutletAppearanceFilter(model=Outlet, help_text="Some appearance is by this outlet (id or slug).")
+    affiliated_with = AffiliatedOriginFilter(
+        model=Actor, help_text="Some origin's outlet was affiliated with this actor (id or slug) when it published."
     )
     min_confidence = WholeNumberFilter(
         field_name="confidence", lookup_expr="gte", validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -145,18 +139,6 @@ class ClaimFilter(django_filters.FilterSet):
         filterset.base_filters = {name: f for name, f in cls.base_filters.items() if name in data}
         filterset.__init__(data=data, queryset=queryset)
         return filterset
-
-    def filter_outlet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Claims with a current appearance by the outlet: its ClaimOutlet rows, one per claim."""
-        carried = queryset.filter(by_id_or_slug(value, "outlet_links__outlet", Outlet))
-        return carried.annotate(**{OUTLET_UPDATED_AT: F("outlet_links__claim_updated_at")})
-
-    def filter_affiliated_with(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        ties = Affiliation.objects.current().filter(
-            by_id_or_slug(value, "actor", Actor), in_force_on(OuterRef("published_on")), outlet=OuterRef("outlet")
-        )
-        origins = Appearance.objects.current().origins().filter(Exists(ties), claim=OuterRef("pk"))
-        return queryset.filter(Exists(origins))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search(queryset, value)

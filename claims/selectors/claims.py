@@ -56,6 +56,12 @@ def claim_list(*, user: User | None, filters: Mapping | None = None) -> QuerySet
     return filterset.qs
 
 
+def claim_filterset(*, user: User | None, filters: Mapping) -> ClaimFilter:
+    """Every claim filter bound to `filters`, over the claims the user may see: for a page that shows
+    the filter form and the list it gives (its `form` and its `qs`, one validation for both)."""
+    return ClaimFilter(data=filters, queryset=claim_queryset(user))
+
+
 def claim_summaries(*, user: User | None, filters: Mapping | None = None) -> QuerySet:
     """`claim_list` as rows of SUMMARY_COLUMNS (named tuples), with any value a filter orders by.
 

@@ -1,17 +1,17 @@
 """The claims list's filter form: the form of ClaimFilter itself, with friendlier widgets.
 
+The form is the filterset's own (claims.selectors.claims.claim_filterset), so it is
+validated once, and the rows listed are the ones that same validation allowed.
+
 The fields, their validation and their meaning come from the one claim filterset
 the API uses too; here only the widgets change (pickers instead of id-or-slug
 text boxes, date pickers, words for the orderings).
 """
 
-from collections.abc import Mapping
-
 from django import forms
 
 from claims.models.claim import PUBLIC_STATES
 from claims.roles import User, is_newsroom
-from claims.selectors.claim_filters import ClaimFilter
 from claims.selectors.pages import filter_choices
 
 ORDERING_LABELS = [
@@ -56,11 +56,11 @@ def _relabel_choices(field: forms.ChoiceField, empty: str) -> None:
     field.choices = values
 
 
-def claim_search_form(data: Mapping, *, user: User | None) -> forms.Form:
-    """The filter form bound to `data` (a query string), ready to render."""
-    form = ClaimFilter(data=data).form
+def claim_search_form(form: forms.Form, *, user: User | None) -> forms.Form:
+    """ClaimFilter's own form (bound to the query string), dressed to render."""
     for name in NOT_SHOWN:
-        del form.fields[name]
+        # Kept, hidden: the filter still applies, and a search sent again keeps it.
+        form.fields[name].widget = forms.HiddenInput()
     for field in form.fields.values():
         field.help_text = ""  # Written for API readers; the labels below speak for themselves.
     for name, empty in (("status", "Any status"), ("review_state", "Any review state"), ("kind", "Any kind")):

@@ -5,9 +5,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from claims.errors import InvalidInput
 from claims.models import Claim
-from claims.selectors.claims import claim_list
+from claims.query_parameters import filterset_parameters, unknown_parameters_error
+from claims.selectors.claim_filters import ClaimFilter
+from claims.selectors.claims import claim_filterset
 from claims.selectors.pending import with_scores_pending
 from claims.web.access import login_required
 from claims.web.claim_search import active_filter_count, claim_search_form
@@ -15,22 +16,25 @@ from claims.web.forms import ClaimCreateForm
 from claims.web.rendering import render_page
 
 PAGE_SIZE = 25
+PAGE_PARAMETER = "page"
 
 
 def claim_list_view(request: HttpRequest) -> HttpResponse:
-    form = claim_search_form(request.GET, user=request.user)
-    try:
-        claims = with_scores_pending(claim_list(user=request.user, filters=request.GET))
-    except InvalidInput:
-        # The bound form shows what is wrong with which filter, from the same filterset.
-        claims = Claim.objects.none()
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = claim_filterset(user=request.user, filters=request.GET)
+    form = claim_search_form(filterset.form, user=request.user)
+    # The API's rule: a parameter the list does not take is named, not ignored.
+    unknown = unknown_parameters_error(request.GET, filterset_parameters(ClaimFilter) | {PAGE_PARAMETER})
+    valid = form.is_valid() and unknown is None
+    # An invalid form lists nothing: the page shows what is wrong with which filter instead.
+    claims = with_scores_pending(filterset.qs) if valid else Claim.objects.none()
+    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAMETER))
     context = {
         "form": form,
+        "unknown_parameters": unknown.message if unknown else "",
         "page": page,
         "open_filters": active_filter_count(form) > 0 or bool(form.errors),
     }
-    return render_page(request, "web/claim_list.html", context, status=200 if form.is_valid() else 400)
+    return render_page(request, "web/claim_list.html", context, status=200 if valid else 400)
 
 
 @login_required

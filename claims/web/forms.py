@@ -11,13 +11,13 @@ from datetime import date
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Model
-from django.utils import timezone
 
 from claims.choices import CitationKind, ClaimKind, Reliability, Stance
-from claims.errors import DomainError, Forbidden, NotAllowed
+from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
 from claims.importing.formats import READERS
 from claims.models import Actor, Appearance, Citation, Claim, Event, Job, Outlet, ReviewTransition, StatusEvidence
 from claims.models.fields import max_length_of
+from claims.selectors.as_of import parse_as_of
 from claims.services.appearances import appearance_create
 from claims.services.citations import citation_create
 from claims.services.claims import claim_create
@@ -257,12 +257,12 @@ class ClaimCreateForm(ServiceForm):
 
 
 class AsOfForm(forms.Form):
-    """The claim page's "as of" date: what was known on that day (SPEC §6.7)."""
+    """The claim page's "as of" date: what was known on that day (SPEC §6.7), read by the API's rule."""
 
-    as_of = forms.DateField(required=False, widget=DateInput, label="As of")
+    as_of = forms.CharField(required=False, widget=DateInput, label="As of")
 
     def clean_as_of(self) -> date | None:
-        day = self.cleaned_data["as_of"]
-        if day is not None and day > timezone.localdate():
-            raise forms.ValidationError("Pick today or an earlier day: the record holds nothing from the future.")
-        return day
+        try:
+            return parse_as_of(self.cleaned_data["as_of"])
+        except InvalidInput as error:
+            raise forms.ValidationError(error.message) from None

@@ -9,6 +9,7 @@ from claims.web.claims import claim_create_view, claim_list_view
 from claims.web.converters import IdConverter
 from claims.web.events import event_detail_view, event_list_view
 from claims.web.jobs import import_view, job_detail_view, job_list_view
+from claims.web.login import LoginView
 from claims.web.outlets import outlet_detail_view, outlet_grade_view, outlet_list_view
 from claims.web.review import review_queue_view
 
@@ -29,6 +30,6 @@ urlpatterns = [
     path("imports/new/", import_view, name="import"),
     path("jobs/", job_list_view, name="job-list"),
     path("jobs/<id64:pk>/", job_detail_view, name="job-detail"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -103,8 +103,16 @@ def test_consumers_see_only_published_claims_the_outlet_carried(anonymous, outle
     assert draft.pk not in flat(pages(anonymous, URL, {"outlet": "al-mayadeen", "limit": 500}))
 
 
-def test_an_unknown_outlet_lists_nothing(anonymous, carried):
-    assert flat(pages(anonymous, URL, {"outlet": "no-such-outlet"})) == []
+def test_an_unknown_outlet_is_a_400_naming_it(anonymous, carried):
+    """It used to list nothing, which looks like an outlet that carried nothing (issue 16)."""
+    response = anonymous.get(URL, {"outlet": "no-such-outlet"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"outlet": ["No outlet has the slug “no-such-outlet”."]}
+
+
+def test_an_outlet_that_carried_nothing_lists_nothing(anonymous, carried):
+    assert flat(pages(anonymous, URL, {"outlet": make_outlet("Quiet Gazette").slug})) == []
 
 
 def test_pages_are_ordered_and_started_on_the_outlets_copy_of_updated_at(anonymous, carried):

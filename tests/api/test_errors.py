@@ -15,7 +15,7 @@ def test_malformed_json_is_a_400(as_editor, nothing_changes):
         response = as_editor.post("/api/v1/claims/", '{"text": "unfinished', content_type="application/json")
 
     assert response.status_code == 400
-    assert "JSON parse error" in response.json()["detail"]
+    assert "not valid JSON" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("body", ["[1, 2]", '"text"', "null", "42"])

@@ -55,3 +55,11 @@ def test_rows_take_two_queries_however_many_claims(db) -> None:
     for n in range(30):
         make_appearance(make_claim(f"claim {n}"), published_on=date(2021, 10, 21))
     assert queries_for_export() == few == 2  # the open rescoring batches, then the claims
+
+
+def test_every_formula_prefix_of_owasps_rule_is_written_behind_a_quote() -> None:
+    cells = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "plain", "'=1+1", ""]
+
+    (written,) = csv.reader(io.StringIO("".join(csv_lines([cells])), newline=""))
+
+    assert written == ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1+1", "'\r=1+1", "plain", "''=1+1", ""]

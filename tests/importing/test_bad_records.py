@@ -155,3 +155,17 @@ def test_a_nul_character_fails_that_record_only(db, tmp_path) -> None:
     refused = "the database refused this record" if connection.vendor == "postgresql" else "text: Null characters"
     assert f"line 1: {refused}" in run.stderr
     assert list(Claim.objects.values_list("text", flat=True)) == ["fine"]
+
+
+def test_a_line_nested_too_deep_is_reported_by_line_and_the_rest_imported(db, tmp_path) -> None:
+    path = write_jsonl(
+        tmp_path / "claims.jsonl",
+        [record("good-1"), "[" * 3000 + "]" * 3000, '{"text": ' + "[" * 100 + "]" * 100 + "}", record("good-2")],
+    )
+
+    run = import_file(path)
+
+    assert not run.ok
+    assert "line 2: not valid JSON: JSON nested deeper than 64 levels" in run.stderr
+    assert "line 3: not valid JSON: JSON nested deeper than 64 levels" in run.stderr
+    assert set(Claim.objects.values_list("external_ref", flat=True)) == {"good-1", "good-2"}

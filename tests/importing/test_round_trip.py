@@ -109,3 +109,28 @@ def test_csv_export_imports_back_and_exports_the_same_claims(db, tmp_path) -> No
         return sorted(read, key=lambda row: row["text"])
 
     assert rows(export_csv()) == rows(first)
+
+
+def test_csv_cells_neutralised_for_spreadsheets_import_back_as_they_were(db, tmp_path) -> None:
+    texts = [
+        '=HYPERLINK("http://evil.example","click")',
+        "+972 said so",
+        "-- a dashed claim",
+        "@Hezbollah claimed it",
+        "'=Already quoted",
+        "'Twas the militia",
+    ]
+    for n, text in enumerate(texts):
+        make_claim(text, external_ref=f"=ref-{n}")
+    first = export_csv()
+    assert "\n'=HYPERLINK" not in first and "'=ref-0" in first
+    empty_database()
+    path = tmp_path / "claims.csv"
+    path.write_text(first, encoding="utf-8")
+
+    run = import_file(path)
+
+    assert run.ok, run.stderr
+    assert sorted(Claim.objects.values_list("text", flat=True)) == sorted(texts)
+    assert set(Claim.objects.values_list("external_ref", flat=True)) == {f"=ref-{n}" for n in range(len(texts))}
+    assert export_csv().count("\n") == first.count("\n")

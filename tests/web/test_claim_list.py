@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.services.workflow import claim_publish_imported
@@ -108,3 +110,34 @@ def test_choice_filters_offer_one_any_choice(newsroom, browse):
 
     assert '<option value="" selected>Any status</option>' in page
     assert "---------" not in page
+
+
+def refused(client, **params) -> str:
+    response = client.get(reverse("web:claim-list"), params)
+    assert response.status_code == 400, response.status_code
+    assert 'class="claim-row"' not in response.text
+    return response.text
+
+
+def test_a_misspelt_filter_is_named_on_the_page_instead_of_listing_everything(newsroom, browse):
+    text = refused(browse, reveiw_state="draft")
+
+    assert "Unknown query parameter: reveiw_state (did you mean review_state?)." in text
+
+
+def test_a_slug_or_id_that_names_nothing_is_said_beside_its_filter(newsroom, browse):
+    assert "No actor has the slug “no-such-slug”." in refused(browse, actor="no-such-slug")
+    assert "No outlet has the id 987654321." in refused(browse, outlet="987654321")
+
+
+def test_the_page_and_the_hidden_sync_filter_are_still_taken(newsroom, browse):
+    assert set(listed(browse, page="1", updated_since="2000-01-01T00:00:00Z")) >= {newsroom.published.pk}
+    assert listed(browse, updated_since="2999-01-01T00:00:00Z") == []
+
+
+def test_a_filter_by_slug_is_looked_up_once_for_the_form_and_the_list(newsroom, browse, django_assert_num_queries):
+    with CaptureQueriesContext(connection) as plain:
+        browse.get(reverse("web:claim-list"), {"kind": "attribution"})
+    with django_assert_num_queries(len(plain) + 1):
+        response = browse.get(reverse("web:claim-list"), {"kind": "attribution", "actor": "islamic-state"})
+    assert response.text.count('class="claim-row"') == 1

@@ -84,7 +84,7 @@ def test_a_garbled_as_of_date_is_refused(newsroom, client_as):
     response = client_as(None).get(reverse("web:claim-detail", args=[newsroom.published.pk]), {"as_of": "soon"})
 
     assert response.status_code == 400
-    assert "Enter a valid date." in response.text
+    assert "as_of must be a day written YYYY-MM-DD" in response.text
 
 
 def test_appearances_say_what_they_took_the_claim_from(newsroom, client_as):

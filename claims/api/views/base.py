@@ -3,7 +3,8 @@
 A viewset names its serializers (output, detail, input) and its services; the
 services decide everything and raise domain errors, which claims/api/errors.py
 turns into statuses. Nothing is deleted: DELETE answers 405 with a pointer to
-withdrawal.
+withdrawal. A list refuses a query parameter it does not take (KnownQueryParameters):
+every list endpoint is a ServiceViewSet, or includes that mixin itself.
 """
 
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from claims.api.query import KnownQueryParameters
 from claims.api.serializers.actions import ReasonSerializer
 from claims.api.serializers.jobs import job_url
 
@@ -35,7 +37,7 @@ def changes_to(instance: Model, fields: dict) -> dict:
     return changes
 
 
-class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ServiceViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class: type[BaseSerializer]
     detail_serializer_class: type[BaseSerializer] | None = None
     # The representation after a write, when it differs (the job of a fan-out write).

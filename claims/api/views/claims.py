@@ -16,6 +16,7 @@ from claims.api.serializers.claims import ClaimDetailSerializer, ClaimInputSeria
 from claims.api.serializers.history import ClaimHistorySerializer
 from claims.api.views.base import ServiceViewSet
 from claims.models import Claim
+from claims.selectors.as_of import parse_as_of
 from claims.selectors.chains import claim_chain
 from claims.selectors.claim_filters import ClaimFilter
 from claims.selectors.claims import claim_as_of, claim_summaries, claims_shown
@@ -26,17 +27,17 @@ from claims.services.workflow import APPROVE, REJECT, RETRACT, SUBMIT, claim_tra
 
 
 class AsOfSerializer(serializers.Serializer):
+    """Documents `as_of` in the schema; parse_as_of reads it, as the claim page does."""
+
     as_of = serializers.DateField(
         required=False,
-        help_text="YYYY-MM-DD: compute from the appearances, citations and evidence dated on or before this day "
-        "(SPEC §6.7). Omit for now.",
+        help_text="YYYY-MM-DD, today or earlier: compute from the appearances, citations and evidence dated on "
+        "or before this day (SPEC §6.7). Omit for now.",
     )
 
 
 def read_as_of(request: Request) -> date | None:
-    query = AsOfSerializer(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    return query.validated_data.get("as_of")
+    return parse_as_of(request.query_params.get("as_of"))
 
 
 class ClaimViewSet(ServiceViewSet):

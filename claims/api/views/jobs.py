@@ -14,13 +14,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.api.filters import JobFilter
+from claims.api.query import KnownQueryParameters
 from claims.api.serializers.jobs import JobSerializer, job_url
 from claims.importing.formats import READERS
 from claims.models import Job
 from claims.services.imports import import_upload
 
 
-class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class JobViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = JobSerializer
     filterset_class = JobFilter
     permission_classes = [IsAuthenticated]
