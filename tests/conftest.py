@@ -75,6 +75,12 @@ def client_for():
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path_factory) -> None:
+    """Uploads (imports) are kept through Django's storage: in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
     """Throttle, login and rate counters live in the cache: each test starts with none."""
     cache.clear()

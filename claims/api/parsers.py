@@ -3,7 +3,8 @@
 DRF's JSONParser hands the body to the standard library, whose decoder recurses
 once per nesting level: `[[[[…]]]]` 3,000 deep raised RecursionError, a 500.
 This parser refuses such a body, and any other it cannot read, as a 400
-(ParseError) whose detail says why.
+(ParseError) whose detail says why; one over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413,
+as claims/request_limits.py answers it.
 """
 
 import codecs
@@ -12,7 +13,9 @@ from django.conf import settings
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 
+from claims.api.errors import TooLarge
 from claims.json_input import UnreadableJson, read_json
+from claims.request_limits import too_large_message
 
 
 def body_limit() -> int | None:
@@ -34,7 +37,8 @@ class JsonParser(BaseParser):
         limit = body_limit()
         body = stream.read() if limit is None else stream.read(limit + 1)
         if limit is not None and len(body) > limit:
-            raise ParseError(f"The body is larger than {limit:,} bytes; send less at a time.")
+            # A body without a declared length that the middleware could not refuse: the same 413.
+            raise TooLarge(too_large_message(limit))
         # The Content-Type's charset as Django read it; DEFAULT_CHARSET (UTF-8) without one.
         charset = (parser_context or {}).get("encoding") or settings.DEFAULT_CHARSET
         if not is_utf8(charset):

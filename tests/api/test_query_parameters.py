@@ -46,8 +46,8 @@ def test_a_misspelt_filter_is_a_400_that_names_it_and_the_right_name(as_editor, 
 
 
 @pytest.mark.parametrize("url", LISTS + EXPORTS)
-def test_every_list_and_export_refuses_a_parameter_it_does_not_take(anonymous, corpus, url):
-    response = anonymous.get(url, {"no_such_parameter": "1"})
+def test_every_list_and_export_refuses_a_parameter_it_does_not_take(as_editor, corpus, url):
+    response = as_editor.get(url, {"no_such_parameter": "1"})
 
     assert response.status_code == 400, url
     assert response["Content-Type"] == "application/json"
@@ -62,9 +62,9 @@ def test_several_unknown_parameters_are_named_together(anonymous, corpus):
     assert response.json()["detail"].startswith("Unknown query parameters: knd (did you mean kind?), reliabilty")
 
 
-def test_every_parameter_the_schema_documents_for_a_list_is_taken(anonymous, corpus):
+def test_every_parameter_the_schema_documents_for_a_list_is_taken(as_editor, corpus):
     """The names are derived from the same filtersets and paginator the schema is built from."""
-    schema = anonymous.get("/api/schema/?format=json").json()
+    schema = as_editor.get("/api/schema/?format=json").json()
     checked = 0
     for path, operations in schema["paths"].items():
         get = operations.get("get")
@@ -72,7 +72,7 @@ def test_every_parameter_the_schema_documents_for_a_list_is_taken(anonymous, cor
             continue
         for parameter in get.get("parameters", []):
             if parameter["in"] == "query":
-                response = anonymous.get(path, {parameter["name"]: ""})
+                response = as_editor.get(path, {parameter["name"]: ""})
                 assert response.status_code == 200, (path, parameter["name"], response.content[:300])
                 checked += 1
     assert checked > 40

@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
-from claims.models import Actor, Affiliation, Appearance, Citation, Claim, Event, Outlet, StatusEvidence
+from claims.choices import JobKind
+from claims.models import Actor, Affiliation, Appearance, Citation, Claim, Event, Job, Outlet, StatusEvidence
 from tests.api.conftest import publish
 from tests.factories import (
     make_actor,
@@ -55,6 +56,7 @@ RESOURCES = {
     "appearances": Appearance,
     "citations": Citation,
     "evidence": StatusEvidence,
+    "jobs": Job,
 }
 ID_FIELDS = {
     "claim": Claim,
@@ -79,7 +81,7 @@ def same_connection() -> Iterator[None]:
     request_finished.connect(close_old_connections)
 
 
-def seed_dataset() -> None:
+def seed_dataset(editor: object) -> None:
     """A small corpus: a chain with an origin and republications, ties, evidence, claims in several states."""
     hezbollah, iran = make_actor("Hezbollah", aliases=["Hizbullah"]), make_actor("Iran")
     akhbar = make_outlet("Al-Akhbar", aliases=["الأخبار"], reliability="D")
@@ -95,6 +97,7 @@ def seed_dataset() -> None:
     publish(published)
     draft = make_claim("Iran was behind the attack", subject=iran, event=attack)
     make_appearance(draft, wire, published_on=date(2021, 10, 24))
+    Job.objects.create(kind=JobKind.IMPORT, description="Import of claims.jsonl", created_by=editor)
 
 
 def aimed(case: schemathesis.Case, ids: dict[type, list[int]], rng: random.Random) -> schemathesis.Case:
@@ -117,7 +120,7 @@ def aimed(case: schemathesis.Case, ids: dict[type, list[int]], rng: random.Rando
 
 @pytest.fixture
 def dataset(db, editor, consumer) -> dict:
-    seed_dataset()
+    seed_dataset(editor)
     return {
         "ids": {model: list(model.objects.values_list("id", flat=True)) for model in set(RESOURCES.values())},
         "editor": Token.objects.create(user=editor).key,

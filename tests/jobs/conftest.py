@@ -1,13 +1,8 @@
-"""Jobs keep their uploads through Django's storage: in a folder of the test's own."""
+"""Clients for the jobs tests, and the real worker of test_worker.py."""
 
 import pytest
 
 from tests.jobs.worker import worker_factory  # noqa: F401 (a fixture for test_worker.py)
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
