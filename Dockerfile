@@ -14,7 +14,8 @@ COPY . .
 # collectstatic needs settings that import cleanly; the real key comes from the environment at run time.
 RUN DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
 
-RUN useradd --create-home provenance && chown -R provenance /app
+# /app/media holds uploaded imports; a named volume mounted there starts with this owner.
+RUN useradd --create-home provenance && mkdir -p /app/media && chown -R provenance /app
 USER provenance
 
 EXPOSE 8000
