@@ -326,6 +326,14 @@ JOB_MAX_RETRIES = env_int("JOB_MAX_RETRIES", 5)
 # A running job whose task has not been heard of for this long may be taken over by another.
 JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 300)
 
+# Requests this server makes to URLs it is given (capture, webhooks: claims/outbound.py). Loopback,
+# private, link-local and reserved addresses are refused unless a network here names them:
+# comma-separated CIDRs, e.g. "127.0.0.0/8" for a test server; empty in production.
+OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS", [])
+OUTBOUND_MAX_BYTES = env_int("OUTBOUND_MAX_BYTES", 10 * 1024 * 1024)
+OUTBOUND_TIMEOUT_SECONDS = float(env_int("OUTBOUND_TIMEOUT_SECONDS", 15))
+OUTBOUND_CONNECT_TIMEOUT_SECONDS = float(env_int("OUTBOUND_CONNECT_TIMEOUT_SECONDS", 5))
+
 # Uploaded files (imports) go through Django's storage API: local files by default.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 

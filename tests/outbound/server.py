@@ -1,0 +1,107 @@
+"""A local HTTP server for the tests of what the project fetches and sends (capture, webhooks).
+
+Started on 127.0.0.1 at a free port by the `web_server` fixture, with the pages a test gives it;
+it records every request it receives. The project refuses loopback addresses unless
+OUTBOUND_ALLOWED_NETWORKS names them: the fixture names 127.0.0.0/8 for the test.
+"""
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+
+@dataclass
+class Page:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before the body is sent
+    chunks: int = 1  # the body sent in this many pieces, `delay` apart
+    declare_length: bool = True  # False: sent chunked, with no Content-Length
+
+
+@dataclass
+class Received:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+class LocalServer:
+    def __init__(self) -> None:
+        self.pages: dict[str, Page | Callable[[Received], Page]] = {}
+        self.received: list[Received] = []
+        handler = self._handler()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, page: Page | Callable[[Received], Page]) -> str:
+        self.pages[path] = page
+        return self.url(path)
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                received = Received(self.command, self.path, dict(self.headers), self.rfile.read(length))
+                server.received.append(received)
+                page = server.pages.get(self.path.split("?", 1)[0]) or Page(404, b"<h1>Not found</h1>")
+                if callable(page):
+                    page = page(received)
+                self.send_response(page.status)
+                headers = {"Content-Type": "text/html; charset=utf-8", **page.headers}
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if page.declare_length:
+                    self.send_header("Content-Length", str(len(page.body)))
+                else:
+                    self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                size = max(1, len(page.body) // page.chunks + 1)
+                pieces = [page.body[start : start + size] for start in range(0, len(page.body), size)]
+                try:
+                    for piece in pieces:
+                        if page.delay:
+                            time.sleep(page.delay)
+                        frame = piece if page.declare_length else b"%x\r\n%s\r\n" % (len(piece), piece)
+                        self.wfile.write(frame)
+                        self.wfile.flush()
+                    if not page.declare_length:
+                        self.wfile.write(b"0\r\n\r\n")
+                except (BrokenPipeError, ConnectionResetError):
+                    return
+
+            do_GET = do_POST = do_HEAD = _answer
+
+        return Handler
+
+
+@pytest.fixture
+def web_server(settings) -> Iterator[LocalServer]:
+    settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    server = LocalServer()
+    server.thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
