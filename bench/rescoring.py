@@ -140,8 +140,7 @@ def main() -> None:
     parser.add_argument("--baseline-claims", type=int, default=50_000, help="Claims the in-request path rescores.")
     args = parser.parse_args()
     django_setup()
-    from claims.models import Claim
-    from claims.selectors.pending import open_refreshes
+    from claims.models import Claim, ScoreBatch
 
     outlet_id, carried = busiest_outlet()
     total = Claim.objects.count()
@@ -172,7 +171,7 @@ def main() -> None:
         finally:
             stop_workers(workers)
         working = (job.finished_at - job.started_at).total_seconds()
-        assert job.state == "done" and not open_refreshes(), (job.state, job.failure)
+        assert job.state == "done" and not ScoreBatch.objects.exists(), (job.state, job.failure)
         print(
             f"{count} worker(s): request {request * 1000:.0f} ms; {job.done:,} claims current after {current:.1f} s; "
             f"rescoring {job.done / working:,.0f} claims/s ({job.result['changed']:,} changed)"

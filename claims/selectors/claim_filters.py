@@ -13,7 +13,7 @@ from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
 from claims.models import Actor, Affiliation, Appearance, Claim, Event, Outlet
 from claims.models.affiliation import in_force_on
 from claims.selectors.filter_values import IdOrSlugFilter
-from claims.selectors.pending import open_refreshes, pending_q
+from claims.selectors.pending import filter_scores_pending
 from claims.transliteration import fold, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
@@ -146,8 +146,7 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_scores_pending(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
             return queryset
-        pending = pending_q(open_refreshes())
-        return queryset.filter(pending) if value else queryset.exclude(pending)
+        return filter_scores_pending(queryset, value)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)

@@ -1,110 +1,69 @@
 """Which claims wait for a background rescoring, and why (SPEC §6.6): staleness is shown, never silent.
 
-A fan-out write (claims/services/score_refresh.py) leaves a ScoreRefresh with open batches;
-a claim is pending while it is in the scope of a refresh and in the id range of one of its
-open batches. That is one condition (`pending_q`), built from the open batches read in one
-query, and used alike by the list's filter, every representation of a claim (list, detail,
-exports) and the claim page's explanation.
+A fan-out write (claims/services/score_refresh.py) leaves a ScoreRefresh with open batches.
+A claim is pending while an open batch's id range holds it and the claim is in its refresh's
+scope: the claims an outlet carries, or those about an actor, confirmed or denied by it, or
+carried by an outlet tied to it. That is one condition, `_batches_holding`, asked of the
+database alongside the claims themselves: every representation of a claim (list, detail,
+exports) carries it in the same query, the list's filter and the claim page's explanation ask
+it too.
 """
 
-import operator
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import reduce
+from collections.abc import Callable
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from claims.models import Affiliation, Claim, ClaimOutlet, ScoreBatch, StatusEvidence
+from claims.models import Affiliation, Claim, ClaimOutlet, ScoreBatch, ScoreRefresh, StatusEvidence
 
 
-@dataclass(frozen=True)
-class OpenRefresh:
-    refresh_id: int
-    outlet_id: int | None
-    actor_id: int | None
-    reason: str
-    ranges: tuple[tuple[int, int], ...]  # claim ids, first and last, of its open batches
+def _batches_holding(claim: object, subject: object, inner: Callable[[object], object]) -> QuerySet:
+    """The open batches that hold a claim: `claim` and `subject` are its id and subject's id as
+    this queryset sees them (constants, or references to an outer query), `inner` the same seen
+    from one subquery deeper."""
+    carried = ClaimOutlet.objects.filter(claim_id=inner(claim), outlet_id=OuterRef("refresh__outlet_id"))
+    stated = StatusEvidence.objects.current().filter(claim_id=inner(claim), actor_id=OuterRef("refresh__actor_id"))
+    tied = Affiliation.objects.current().filter(
+        actor_id=OuterRef("refresh__actor_id"), outlet__claim_links__claim_id=inner(claim)
+    )
+    about = Q(refresh__actor_id=subject) if subject is not None else Q(pk__in=[])
+    return ScoreBatch.objects.filter(first_claim_id__lte=claim, last_claim_id__gte=claim).filter(
+        Q(Exists(carried)) | about | Q(Exists(stated)) | Q(Exists(tied))
+    )
 
 
-def open_refreshes() -> list[OpenRefresh]:
-    """Every refresh with work left, its adjacent open batches merged into one range (one query)."""
-    rows = ScoreBatch.objects.order_by("refresh_id", "number").values_list(
-        "refresh_id", "number", "first_claim_id", "last_claim_id", "refresh__outlet_id", "refresh__actor_id",
-        "refresh__reason",
-    )  # fmt: skip
-    found: dict[int, tuple[int | None, int | None, str, list[list[int]]]] = {}
-    previous: dict[int, int] = {}
-    for refresh_id, number, first, last, outlet_id, actor_id, reason in rows:
-        _, _, _, ranges = found.setdefault(refresh_id, (outlet_id, actor_id, reason, []))
-        # Consecutive batches leave no claim of the scope between them: one range covers both.
-        if ranges and previous[refresh_id] == number - 1:
-            ranges[-1][1] = last
-        else:
-            ranges.append([first, last])
-        previous[refresh_id] = number
-    return [
-        OpenRefresh(refresh_id, outlet_id, actor_id, reason, tuple((a, b) for a, b in ranges))
-        for refresh_id, (outlet_id, actor_id, reason, ranges) in found.items()
-    ]
+def scores_pending() -> Exists:
+    """For a query of claims: whether each waits for a rescoring."""
+    return Exists(_batches_holding(OuterRef("pk"), OuterRef("subject_id"), OuterRef))
+
+
+def with_scores_pending(claims: QuerySet) -> QuerySet:
+    """The claims, each with `scores_pending`, in the same query (an index probe of an empty
+    table when nothing is being rescored, the common case)."""
+    return claims.annotate(scores_pending=scores_pending())
+
+
+def filter_scores_pending(claims: QuerySet, pending: bool) -> QuerySet:
+    """Claims that wait for a rescoring (or, with False, those that do not)."""
+    if not ScoreBatch.objects.exists():
+        return claims.none() if pending else claims  # nothing is being rescored: no scan of every claim
+    return claims.filter(scores_pending()) if pending else claims.exclude(scores_pending())
+
+
+def pending_reasons(claim: Claim) -> list[str]:
+    """Why this claim's confidence is being recomputed, one line per change (one query)."""
+    holding = _batches_holding(claim.pk, claim.subject_id, lambda value: value).filter(refresh=OuterRef("pk"))
+    return list(ScoreRefresh.objects.filter(Exists(holding)).order_by("id").values_list("reason", flat=True))
 
 
 def tied_outlets(actor_id: int) -> QuerySet:
     return Affiliation.objects.current().filter(actor_id=actor_id).values("outlet_id")
 
 
-def scope_q(*, outlet_id: int | None = None, actor_id: int | None = None) -> Q:
-    """The claims a change to this outlet, or to this actor's names, can move.
-
-    An outlet: the claims it carries (current appearances). An actor: the claims about it,
-    those it confirmed or denied, and those carried by an outlet tied to it (their factors
-    name it)."""
-    if outlet_id is not None:
-        return Q(Exists(ClaimOutlet.objects.filter(claim=OuterRef("pk"), outlet_id=outlet_id)))
-    return (
-        Q(subject_id=actor_id)
-        | Q(Exists(StatusEvidence.objects.current().filter(claim=OuterRef("pk"), actor_id=actor_id)))
-        | Q(Exists(ClaimOutlet.objects.filter(claim=OuterRef("pk"), outlet_id__in=tied_outlets(actor_id))))
-    )
-
-
-def _refresh_q(refresh: OpenRefresh) -> Q:
-    ranges = reduce(operator.or_, (Q(pk__range=bounds) for bounds in refresh.ranges))
-    return ranges & scope_q(outlet_id=refresh.outlet_id, actor_id=refresh.actor_id)
-
-
-def pending_q(refreshes: Iterable[OpenRefresh]) -> Q:
-    """Claims still waiting for one of these refreshes; a condition that matches nothing if none."""
-    conditions = [_refresh_q(refresh) for refresh in refreshes]
-    return reduce(operator.or_, conditions) if conditions else Q(pk__in=[])
-
-
-def with_scores_pending(claims: QuerySet) -> QuerySet:
-    """The claims, each with `scores_pending`: one query to read the open batches, and nothing
-    added to the claims' own query when there are none (the common case)."""
-    refreshes = open_refreshes()
-    if not refreshes:
-        return claims.annotate(scores_pending=Value(False, output_field=BooleanField()))
-    return claims.annotate(scores_pending=ExpressionWrapper(pending_q(refreshes), output_field=BooleanField()))
-
-
-def pending_reasons(claim_id: int) -> list[str]:
-    """Why this claim's confidence is being recomputed, one line per change (two queries at most)."""
-    refreshes = open_refreshes()
-    if not refreshes:
-        return []
-    flags = {
-        f"refresh_{r.refresh_id}": ExpressionWrapper(_refresh_q(r), output_field=BooleanField()) for r in refreshes
-    }
-    row = Claim.objects.filter(pk=claim_id).annotate(**flags).values(*flags).first() or {}
-    return [r.reason for r in refreshes if row.get(f"refresh_{r.refresh_id}")]
-
-
 def scope_claim_ids(*, outlet_id: int | None = None, actor_id: int | None = None) -> list[int]:
-    """The ids of the claims in a scope (`scope_q`), in order, each read off an index."""
+    """The ids of the claims in a refresh's scope, in order, each read off an index."""
     if outlet_id is not None:
-        return list(
-            ClaimOutlet.objects.filter(outlet_id=outlet_id).order_by("claim_id").values_list("claim_id", flat=True)
-        )
+        claims = ClaimOutlet.objects.filter(outlet_id=outlet_id).order_by("claim_id")
+        return list(claims.values_list("claim_id", flat=True))
     ids = set(Claim.objects.filter(subject_id=actor_id).values_list("id", flat=True))
     ids |= set(StatusEvidence.objects.current().filter(actor_id=actor_id).values_list("claim_id", flat=True))
     ids |= set(ClaimOutlet.objects.filter(outlet_id__in=tied_outlets(actor_id)).values_list("claim_id", flat=True))

@@ -136,7 +136,7 @@ def claim_page(
         "graph": chain_layout(chain),
         "history": claim_history(claim),
         # Shown for now only: an "as of" page is computed afresh, from the rows as they are.
-        "pending_reasons": pending_reasons(claim.pk) if as_of is None else [],
+        "pending_reasons": pending_reasons(claim) if as_of is None else [],
         "is_newsroom": is_newsroom(user),
         # Forms edit the record as it is now, so they are not offered while looking at the past.
         "edit_forms": edit_forms(claim, actions, bound) if as_of is None else {},

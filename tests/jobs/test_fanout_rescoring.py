@@ -18,7 +18,15 @@ from claims.services.affiliations import affiliation_update, affiliation_withdra
 from claims.services.outlets import outlet_update
 from claims.services.rescoring import claims_rescore_all, rescoring_deferred
 from claims.services.score_refresh import refresh_batch, refresh_plan
-from tests.factories import make_actor, make_affiliation, make_appearance, make_citation, make_claim, make_outlet
+from tests.factories import (
+    make_actor,
+    make_affiliation,
+    make_appearance,
+    make_citation,
+    make_claim,
+    make_evidence,
+    make_outlet,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +63,7 @@ def test_a_regrade_commits_at_once_and_its_claims_say_they_are_pending(carried, 
     assert [stored(c).confidence for c in claims] == before  # nothing rescored in the request
     assert all(pending(c) for c in claims)
     assert not pending(other)
-    assert pending_reasons(claims[0].pk) == ["outlet Al-Akhbar was regraded from E to A"]
+    assert pending_reasons(claims[0]) == ["outlet Al-Akhbar was regraded from E to A"]
 
 
 def test_when_the_job_has_run_every_claim_is_current_and_the_job_is_done(carried, reviewer, committed):
@@ -206,3 +214,36 @@ def test_the_request_side_costs_the_same_few_queries_however_many_claims_it_reac
         make_appearance(make_claim(f"Claim {n}"), outlet, published_on=date(2021, 10, 21))
 
     assert regrade_queries("C") == few
+
+
+def test_the_claims_list_filters_and_shows_the_claims_waiting_for_their_rescoring(carried, reviewer, client_for):
+    outlet, claims, other = carried
+    api = client_for(reviewer)
+    assert api.get("/api/v1/claims/", {"scores_pending": "true"}).json()["results"] == []
+
+    outlet_update(outlet=outlet, reliability="A", by=reviewer)
+
+    waiting = api.get("/api/v1/claims/", {"scores_pending": "true"}).json()["results"]
+    current = api.get("/api/v1/claims/", {"scores_pending": "false"}).json()["results"]
+    assert sorted(c["id"] for c in waiting) == sorted(c.pk for c in claims)
+    assert all(c["scores_pending"] for c in waiting)
+    assert [c["id"] for c in current] == [other.pk]
+    exported = b"".join(api.get("/api/v1/claims/export.csv").streaming_content).decode()
+    assert exported.count(",true,") == 5
+
+
+def test_an_actors_claims_wait_whether_about_it_stated_by_it_or_carried_by_a_tied_outlet(editor):
+    actor = make_actor("Hezbollah")
+    about = make_claim("Hezbollah fired the rockets", subject=actor)
+    stated = make_claim("The Operations Room claimed the attack")
+    make_evidence(stated, actor=actor)
+    tied_outlet = make_outlet("Al-Manar")
+    make_affiliation(tied_outlet, actor)
+    carried_by_tie = make_claim("Al-Manar reported the strike")
+    make_appearance(carried_by_tie, tied_outlet, published_on=date(2021, 10, 21))
+    unrelated = make_claim("Something else entirely")
+
+    actor_update(actor=actor, name="Hizbullah", by=editor)
+
+    assert [pending(c) for c in (about, stated, carried_by_tie, unrelated)] == [True, True, True, False]
+    assert pending_reasons(stated) == ["actor Hizbullah was renamed from Hezbollah"]

@@ -16,7 +16,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from claims.choices import JobState
 from claims.models import Claim, Job, ScoreBatch
-from claims.selectors.pending import open_refreshes
 from claims.services.imports import import_upload
 from claims.services.outlets import outlet_update
 from claims.services.rescoring import claims_rescore_all
@@ -59,7 +58,7 @@ def test_a_regrade_is_rescored_by_the_worker(worker_factory, reviewer):
     job = wait_for(job)
     assert (job.state, job.done, job.total) == (JobState.DONE, 40, 40), worker.output()
     assert job.result == {"claims": 40, "changed": 40}
-    assert not open_refreshes()
+    assert not ScoreBatch.objects.exists()
     assert claims_rescore_all() == 0
     assert {code[0] for code in Claim.objects.values_list("admiralty_code", flat=True)} == {"A"}
 

@@ -56,7 +56,7 @@ class ClaimViewSet(ServiceViewSet):
         return claims_shown(self.request.user)
 
     def with_detail(self, instance: Claim) -> Claim:
-        instance.scores_pending_reasons = pending_reasons(instance.pk) if instance.scores_pending else []
+        instance.scores_pending_reasons = pending_reasons(instance) if instance.scores_pending else []
         return instance
 
     def list(self, request: Request, *args: object, **kwargs: object) -> Response:
