@@ -304,6 +304,9 @@ CONFIDENCE_BATCH_SIZE = env_int("CONFIDENCE_BATCH_SIZE", 1000)
 # embedded default needs nothing more; a worker's retries then run at once, without backoff.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # Celery still takes a producer for an in-process task; in memory, it connects to nothing.
+    CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False  # a failed job is recorded on its Job, not raised into the request
 CELERY_TASK_IGNORE_RESULT = True  # the outcome of a job is its Job row
 # A task is acknowledged when it has run, not when it is received: a worker killed mid-task

@@ -47,14 +47,14 @@ def database_url() -> str:
 class Worker:
     """One worker process; `start`, `stop` (as an operator would) and `kill` (as a crash would)."""
 
-    def __init__(self, queue: str, log: Path, env: dict[str, str]) -> None:
-        self.queue, self.log, self.env = queue, log, env
+    def __init__(self, log: Path, env: dict[str, str]) -> None:
+        self.log, self.env = log, env
         self.process: subprocess.Popen | None = None
 
     def start(self, concurrency: int = 1) -> None:
         command = [
             sys.executable, "-m", "celery", "-A", "provenance", "worker", "--loglevel=INFO", "--pool=prefork",
-            f"--concurrency={concurrency}", "-Q", self.queue, "--without-gossip", "--without-mingle",
+            f"--concurrency={concurrency}", "--without-gossip", "--without-mingle",
             "--without-heartbeat", "-n", f"test-{uuid.uuid4().hex[:6]}@%h",
         ]  # fmt: skip
         offset = self.log.stat().st_size if self.log.exists() else 0
@@ -90,25 +90,38 @@ class Worker:
         return self.log.read_text(errors="replace")[-4000:]
 
 
+def forget_connections() -> None:
+    """Drop the connection and producer pools Celery made for the broker it had (an eager task
+    still takes a producer from them): the next message goes to the broker configured now."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 @contextmanager
-def broker_for_this_process(queue: str) -> Iterator[None]:
-    """Send this test process's tasks to Redis, as a web process with CELERY_BROKER_URL does."""
+def broker_for_this_process() -> Iterator[None]:
+    """Send this test process's tasks to Redis, as a web process with CELERY_BROKER_URL does.
+
+    The queue stays the configured one: Celery reads its queues once per process, so the test
+    database of Redis is emptied instead, and no task of another test is left in it."""
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
     conf = celery_app.conf
-    saved = {key: conf[key] for key in ("broker_url", "task_always_eager", "task_default_queue")}
-    conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=queue)
+    saved = {key: conf[key] for key in ("broker_url", "task_always_eager")}
+    conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    forget_connections()
     try:
         yield
     finally:
-        # The connection pool to Redis is kept (kombu keeps pools by address): the next test reuses it.
         conf.update(saved)
+        forget_connections()
 
 
-def worker_environment(queue: str, **extra: str) -> dict[str, str]:
+def worker_environment(**extra: str) -> dict[str, str]:
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": REDIS_URL,
-        "CELERY_QUEUE": queue,
         # A killed worker's messages are handed out again after this many seconds, swept every second.
         "CELERY_VISIBILITY_TIMEOUT": "3",
         "CELERY_RESTORE_INTERVAL": "1",
@@ -122,7 +135,7 @@ def worker_environment(queue: str, **extra: str) -> dict[str, str]:
 
 @pytest.fixture
 def worker_factory(tmp_path) -> Iterator[Callable[..., Worker]]:
-    """Workers on a queue of this test's own; every one is stopped when the test ends."""
+    """Workers on an empty Redis database of the tests' own; every one is stopped when the test ends."""
     if connection.vendor != "postgresql":
         pytest.skip(
             "needs PostgreSQL: the worker is another process, which cannot open the in-memory SQLite test database"
@@ -130,15 +143,14 @@ def worker_factory(tmp_path) -> Iterator[Callable[..., Worker]]:
     if shutil.which(sys.executable) is None:
         pytest.skip("no Python to start a worker with")
     redis_or_skip()
-    queue = f"provenance-test-{uuid.uuid4().hex[:8]}"
     started: list[Worker] = []
 
     def build(**extra: str) -> Worker:
-        worker = Worker(queue, tmp_path / "worker.log", worker_environment(queue, **extra))
+        worker = Worker(tmp_path / "worker.log", worker_environment(**extra))
         started.append(worker)
         return worker
 
-    with broker_for_this_process(queue):
+    with broker_for_this_process():
         yield build
     for worker in started:
         worker.stop()
