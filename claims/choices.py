@@ -96,6 +96,7 @@ class ConfidenceLabel(models.TextChoices):
 class JobKind(models.TextChoices):
     RESCORE = "rescore", "Rescoring after a change that reaches many claims"
     IMPORT = "import", "Import of a file"
+    CAPTURE = "capture", "Capture of a URL"
 
 
 class JobState(models.TextChoices):
@@ -103,3 +104,17 @@ class JobState(models.TextChoices):
     RUNNING = "running", "Running"
     DONE = "done", "Done"
     FAILED = "failed", "Failed"
+
+
+class CaptureState(models.TextChoices):
+    QUEUED = "queued", "Being fetched"
+    NEEDS_OUTLET = "needs_outlet", "Needs an outlet"
+    NEEDS_CLAIM = "needs_claim", "Needs a claim"
+    RECORDED = "recorded", "Appearance recorded"
+    FAILED = "failed", "Failed"
+
+
+class SuggestionState(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    ACCEPTED = "accepted", "Accepted"
+    DISMISSED = "dismissed", "Dismissed"

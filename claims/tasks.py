@@ -9,6 +9,7 @@ worker died mid-way is run again.
 from celery import Task, shared_task
 from django.conf import settings
 
+from claims.services.captures import CaptureFailed, capture_fail, capture_run
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.score_refresh import refresh_batch, refresh_plan
@@ -18,16 +19,24 @@ class JobTask(Task):
     """A task that does (part of) a Job: its failure, after the last retry, is the job's."""
 
     autoretry_for = (Exception,)
+    dont_autoretry_for = (CaptureFailed,)
     retry_backoff = 2
     retry_backoff_max = 600
     retry_jitter = True
-    max_retries = settings.JOB_MAX_RETRIES
+
+    @property
+    def max_retries(self) -> int:
+        """Read when a task is retried, so the setting holds as it is then."""
+        return settings.JOB_MAX_RETRIES
 
     def on_failure(self, exc: Exception, task_id: str, args: tuple, kwargs: dict, einfo: object) -> None:
         job_id = kwargs.get("job_id", args[-1] if args else None)
         if job_id is not None:
             tries = self.request.retries + 1
-            job_fail(job_id=job_id, reason=f"{type(exc).__name__}: {exc} (after {tries} tries)")
+            self.fail(job_id, f"{type(exc).__name__}: {exc} (after {tries} tries)")
+
+    def fail(self, job_id: int, reason: str) -> None:
+        job_fail(job_id=job_id, reason=reason)
 
 
 @shared_task(base=JobTask, name="claims.plan_rescoring")
@@ -48,4 +57,21 @@ def run_import(self: JobTask, job_id: int) -> None:
         if self.request.is_eager:
             return  # in-process, nothing else can be running it: `manage.py resume_jobs` takes it up
         # Not a failure: another worker has it, or had it and died. Look again once its lease may be over.
+        raise self.retry(countdown=busy.seconds, max_retries=None) from busy
+
+
+class CaptureTask(JobTask):
+    def fail(self, job_id: int, reason: str) -> None:
+        capture_fail(job_id=job_id, reason=reason)
+
+
+@shared_task(base=CaptureTask, bind=True, name="claims.run_capture")
+def run_capture(self: CaptureTask, job_id: int) -> None:
+    try:
+        capture_run(job_id=job_id)
+    except CaptureFailed as failed:
+        capture_fail(job_id=job_id, reason=str(failed))  # no use trying again: say why at once
+    except JobBusy as busy:
+        if self.request.is_eager:
+            return
         raise self.retry(countdown=busy.seconds, max_retries=None) from busy

@@ -14,6 +14,7 @@ from claims.api.exports import (
     StixView,
 )
 from claims.api.similar import SimilarClaimsView
+from claims.api.views.captures import CaptureViewSet, SnapshotDownloadView, SuggestionViewSet
 from claims.api.views.claims import ClaimViewSet
 from claims.api.views.jobs import ImportView, JobViewSet
 from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
@@ -36,6 +37,8 @@ router.register("appearances", AppearanceViewSet, basename="appearance")
 router.register("citations", CitationViewSet, basename="citation")
 router.register("evidence", EvidenceViewSet, basename="evidence")
 router.register("jobs", JobViewSet, basename="job")
+router.register("captures", CaptureViewSet, basename="capture")
+router.register("suggestions", SuggestionViewSet, basename="suggestion")
 
 # Explicit routes under claims/ go here, BEFORE the router: the router would read
 # "similar" or "export.csv" as a claim id. The exports (claims/api/exports.py:
@@ -49,6 +52,7 @@ before_router: list[URLPattern | URLResolver] = [
     path("claims/<int:pk>/stix/", StixView.as_view(), name="claim-stix"),
     path("claims/<int:pk>/prov/", ProvView.as_view(), name="claim-prov"),
     path("imports/", ImportView.as_view(), name="import-create"),
+    path("snapshots/<int:pk>/download/", SnapshotDownloadView.as_view(), name="snapshot-download"),
 ]
 
 urlpatterns = [

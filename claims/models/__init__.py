@@ -1,6 +1,7 @@
 from claims.models.actor import Actor
 from claims.models.affiliation import Affiliation
 from claims.models.appearance import Appearance
+from claims.models.capture import Capture, Snapshot, SuggestedCitation
 from claims.models.citation import Citation
 from claims.models.claim import Claim
 from claims.models.claim_outlet import ClaimOutlet
@@ -15,6 +16,7 @@ __all__ = [
     "Actor",
     "Affiliation",
     "Appearance",
+    "Capture",
     "Citation",
     "Claim",
     "ClaimOutlet",
@@ -24,5 +26,7 @@ __all__ = [
     "ReviewTransition",
     "ScoreBatch",
     "ScoreRefresh",
+    "Snapshot",
     "StatusEvidence",
+    "SuggestedCitation",
 ]

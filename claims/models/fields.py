@@ -59,6 +59,8 @@ class AliasList:
 # Other spellings of one name: the seed corpus has seven at most; thirty leaves room for every
 # script and transliteration an outlet uses, and an alias is a name, so as long as one.
 ALIASES = AliasList(count=30, length=200)
+# Every URL field: long enough for real article addresses with their query strings.
+URL_LENGTH = 2000
 
 
 def max_length_of(field: models.Field) -> int | None:

@@ -22,7 +22,9 @@ from django.db import connection
 
 from provenance.celery import app as celery_app
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+# A Redis database of these tests' own, one per test process when pytest-xdist runs several.
+_PROCESS = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+REDIS_URL = os.environ.get("TEST_BROKER_URL", f"redis://127.0.0.1:6379/{10 + _PROCESS % 3}")
 READY_WITHIN = 60  # seconds
 
 

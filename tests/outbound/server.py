@@ -8,6 +8,7 @@ OUTBOUND_ALLOWED_NETWORKS names them: the fixture names 127.0.0.0/8 for the test
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -33,11 +34,11 @@ class Received:
 
 
 class LocalServer:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.pages: dict[str, Page | Callable[[Received], Page]] = {}
         self.received: list[Received] = []
         handler = self._handler()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = ThreadingHTTPServer((host, 0), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -97,11 +98,19 @@ class LocalServer:
         return Handler
 
 
+@contextmanager
+def serving(host: str = "127.0.0.1") -> Iterator[LocalServer]:
+    server = LocalServer(host)
+    server.thread.start()
+    try:
+        yield server
+    finally:
+        server.httpd.shutdown()
+        server.httpd.server_close()
+
+
 @pytest.fixture
 def web_server(settings) -> Iterator[LocalServer]:
     settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8"]
-    server = LocalServer()
-    server.thread.start()
-    yield server
-    server.httpd.shutdown()
-    server.httpd.server_close()
+    with serving() as server:
+        yield server

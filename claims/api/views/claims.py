@@ -11,12 +11,14 @@ from rest_framework.response import Response
 
 from claims.api.filters import ClaimFilterDescription
 from claims.api.serializers.actions import CommentSerializer, ReasonSerializer, RejectSerializer
+from claims.api.serializers.captures import SuggestionSerializer
 from claims.api.serializers.chain import ChainSerializer
 from claims.api.serializers.claims import ClaimDetailSerializer, ClaimInputSerializer, ClaimSerializer
 from claims.api.serializers.history import ClaimHistorySerializer
 from claims.api.views.base import ServiceViewSet
 from claims.models import Claim
 from claims.selectors.as_of import parse_as_of
+from claims.selectors.captures import claim_suggestions
 from claims.selectors.chains import claim_chain
 from claims.selectors.claim_filters import ClaimFilter
 from claims.selectors.claims import claim_as_of, claim_summaries, claims_shown
@@ -75,6 +77,15 @@ class ClaimViewSet(ServiceViewSet):
     def chain(self, request: Request, pk: str | None = None) -> Response:
         claim, as_of = self.get_object(), read_as_of(request)
         return Response(ChainSerializer(claim_chain(claim, as_of=as_of)).data)
+
+    @extend_schema(
+        responses=SuggestionSerializer(many=True),
+        summary="Citations suggested by captures, not yet decided (the newsroom's; empty for consumers)",
+    )
+    @action(detail=True)
+    def suggestions(self, request: Request, pk: str | None = None) -> Response:
+        suggestions = claim_suggestions(self.get_object(), user=request.user)
+        return Response(SuggestionSerializer(suggestions, many=True, context=self.get_serializer_context()).data)
 
     @extend_schema(responses=ClaimHistorySerializer, summary="Every transition and change, newest first")
     @action(detail=True)

@@ -1,0 +1,73 @@
+"""Captures from a URL, their snapshots, and the citations they suggest (SPEC §13)."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from claims.api.serializers.base import OutputSerializer, RelatedIdField, TextField
+from claims.api.serializers.jobs import JobReferenceSerializer
+from claims.models import Capture, Claim, Outlet, Snapshot, SuggestedCitation
+from claims.outbound import MAX_URL_LENGTH
+
+
+def absolute(request: object, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class CaptureInputSerializer(serializers.Serializer):
+    url = TextField(max_length=MAX_URL_LENGTH, help_text="The article's address: http or https.")
+    claim = RelatedIdField(
+        queryset=Claim.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The claim the page reports; leave out to record the claim from the page afterwards.",
+    )
+
+
+class CaptureOutletSerializer(serializers.Serializer):
+    outlet = RelatedIdField(
+        queryset=Outlet.objects.all(), required=False, allow_null=True, help_text="An existing outlet; or leave out…"
+    )
+    name = TextField(
+        max_length=200, required=False, allow_blank=True, help_text="…to create the proposed outlet, named so."
+    )
+
+
+class CaptureClaimSerializer(serializers.Serializer):
+    claim = RelatedIdField(queryset=Claim.objects.all(), help_text="The claim the captured page reports.")
+
+
+class SnapshotSerializer(OutputSerializer):
+    download = serializers.SerializerMethodField(help_text="The WARC record, as a download.")
+
+    class Meta:
+        model = Snapshot
+        fields = [
+            "id", "url", "final_url", "normalized_url", "status", "content_type", "size", "sha256", "fetched_at",
+            "content_changed", "previous", "appearance", "metadata", "download",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_download(self, snapshot: Snapshot) -> str:
+        return absolute(self.context.get("request"), reverse("api:snapshot-download", args=[snapshot.pk]))
+
+
+class CaptureSerializer(OutputSerializer):
+    job = JobReferenceSerializer()
+    snapshot = SnapshotSerializer(allow_null=True)
+
+    class Meta:
+        model = Capture
+        fields = [
+            "id", "url", "normalized_url", "claim", "state", "message", "job", "snapshot", "outlet",
+            "proposed_outlet", "appearance", "appearance_created", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class SuggestionSerializer(OutputSerializer):
+    evidence = serializers.DictField(help_text='Why: {"link": href}, or {"share": 0-1, "passages": [...]}.')
+
+    class Meta:
+        model = SuggestedCitation
+        fields = ["id", "claim", "citing", "cited", "kind", "score", "evidence", "state", "citation", "capture"]
+        read_only_fields = fields

@@ -1,0 +1,119 @@
+"""Captures (SPEC §13): ask for a URL to be captured, follow it, answer what it waits for; the
+suggested citations of a claim, accepted or dismissed; a snapshot, downloaded."""
+
+from django.db.models import QuerySet
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims.api.query import KnownQueryParameters
+from claims.api.serializers.captures import (
+    CaptureClaimSerializer,
+    CaptureInputSerializer,
+    CaptureOutletSerializer,
+    CaptureSerializer,
+    SuggestionSerializer,
+)
+from claims.api.serializers.jobs import job_url
+from claims.models import Capture, Job, Snapshot, SuggestedCitation
+from claims.roles import is_newsroom
+from claims.services.captures import capture_attach_claim, capture_choose_outlet, capture_request
+from claims.services.suggestions import suggestion_accept, suggestion_dismiss
+
+
+class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = CaptureSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet:
+        """A capture is its job's: the user's own, or every one for reviewers (Job.objects.visible_to)."""
+        return (
+            Capture.objects.filter(job__in=Job.objects.visible_to(self.request.user))
+            .select_related("job", "snapshot")
+            .order_by("id")
+        )
+
+    def represent(self, capture: Capture, status: int = 200) -> Response:
+        capture = self.get_queryset().get(pk=capture.pk)
+        return Response(CaptureSerializer(capture, context=self.get_serializer_context()).data, status=status)
+
+    @extend_schema(request=CaptureInputSerializer, responses={202: CaptureSerializer})
+    def create(self, request: Request) -> Response:
+        body = CaptureInputSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        capture = capture_request(
+            url=body.validated_data["url"], claim=body.validated_data.get("claim"), by=request.user
+        )
+        response = self.represent(capture, status=202)
+        response["Location"] = job_url(capture.job, request)
+        return response
+
+    @extend_schema(request=CaptureOutletSerializer, responses=CaptureSerializer, summary="Confirm the outlet")
+    @action(detail=True, methods=["post"])
+    def outlet(self, request: Request, pk: str | None = None) -> Response:
+        body = CaptureOutletSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        capture = capture_choose_outlet(
+            capture=self.get_object(), by=request.user, outlet=body.validated_data.get("outlet"),
+            name=body.validated_data.get("name", ""),
+        )  # fmt: skip
+        return self.represent(capture)
+
+    @extend_schema(request=CaptureClaimSerializer, responses=CaptureSerializer, summary="Say which claim it reports")
+    @action(detail=True, methods=["post"])
+    def claim(self, request: Request, pk: str | None = None) -> Response:
+        body = CaptureClaimSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        capture = capture_attach_claim(capture=self.get_object(), claim=body.validated_data["claim"], by=request.user)
+        return self.represent(capture)
+
+
+class SuggestionViewSet(viewsets.GenericViewSet):
+    serializer_class = SuggestionSerializer
+
+    def get_queryset(self) -> QuerySet:
+        if not is_newsroom(self.request.user):
+            return SuggestedCitation.objects.none()
+        return SuggestedCitation.objects.all()
+
+    def decided(self, suggestion: SuggestedCitation) -> Response:
+        return Response(SuggestionSerializer(suggestion, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=None, responses=SuggestionSerializer, summary="Accept: make the citation")
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str | None = None) -> Response:
+        return self.decided(suggestion_accept(suggestion=self.get_object(), by=request.user))
+
+    @extend_schema(request=None, responses=SuggestionSerializer, summary="Dismiss: suggest it no more")
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request: Request, pk: str | None = None) -> Response:
+        return self.decided(suggestion_dismiss(suggestion=self.get_object(), by=request.user))
+
+
+class SnapshotDownloadView(APIView):
+    """The WARC record of a snapshot, as a download: never shown inline on this site (its HTML is
+    somebody else's). The newsroom's only, as the captures are."""
+
+    @extend_schema(
+        operation_id="snapshots_download",
+        summary="Download a snapshot (WARC)",
+        responses={(200, "application/warc"): OpenApiResponse(OpenApiTypes.BINARY)},
+        tags=["captures"],
+    )
+    def get(self, request: Request, pk: int) -> FileResponse:
+        queryset = Snapshot.objects.all() if is_newsroom(request.user) else Snapshot.objects.none()
+        snapshot = get_object_or_404(queryset, pk=pk)
+        response = FileResponse(
+            snapshot.warc.open("rb"), as_attachment=True, filename=f"snapshot-{snapshot.pk}.warc.gz",
+            content_type="application/warc",
+        )  # fmt: skip
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response

@@ -1,0 +1,138 @@
+"""Suggested citations (SPEC §13): what a captured page says it took from, for a person to decide.
+
+`suggest_citations` runs when a capture records an appearance: (1) a link in the page's main
+text to the address of an appearance the claim holds suggests a `cited` edge; (2) passages of
+its text found in the captured text of another appearance suggest `republished` or
+`paraphrased` (claims/capture/reuse.py). The later appearance is the citing one, as a citation
+must be. Nothing becomes a citation until a person accepts it, through `citation_create` and
+all its checks; a dismissed suggestion is not made again.
+"""
+
+from urllib.parse import urljoin
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from claims.capture.addresses import normalize_url
+from claims.capture.reuse import text_reuse
+from claims.choices import CitationKind, SuggestionState
+from claims.errors import NotAllowed
+from claims.models import Appearance, Capture, Citation, SuggestedCitation
+from claims.selectors.captures import HeldAppearance, held_appearances
+from claims.services import citations as citation_services
+from claims.services.citations import citation_create
+from claims.services.persistence import require_perm
+
+PASSAGE_SHOWN = 400  # characters of each copied passage kept with a suggestion
+
+
+def _links_to(base: str, links: list[str]) -> dict[str, str]:
+    """Each link's normalised address, and the link as written."""
+    found = {}
+    for href in links:
+        try:
+            found.setdefault(normalize_url(urljoin(base, href)), href)
+        except ValueError:
+            continue
+    return found
+
+
+def _later_and_earlier(new: Appearance, held: Appearance) -> tuple[Appearance, Appearance] | None:
+    if new.published_on > held.published_on:
+        return new, held
+    if new.published_on < held.published_on:
+        return held, new
+    return None  # the same day: which took from which is the person's call, through the share shown
+
+
+def suggest_citations(*, capture: Capture, appearance: Appearance, links: list[str], text: str) -> list:
+    """Record the suggestions a captured page makes for its appearance; returns them."""
+    held = held_appearances(appearance.claim, besides=appearance.pk)
+    taken = _pairs_taken(appearance)
+    suggestions = []
+
+    def add(citing: Appearance, cited: Appearance, kind: str, score: float, evidence: dict) -> None:
+        if (citing.pk, cited.pk) in taken or (cited.pk, citing.pk) in taken:
+            return
+        taken.add((citing.pk, cited.pk))
+        suggestions.append(
+            SuggestedCitation(
+                claim=appearance.claim, citing=citing, cited=cited, kind=kind, score=score, evidence=evidence,
+                capture=capture,
+            )
+        )  # fmt: skip
+
+    linked = _links_to(capture.snapshot.final_url if capture.snapshot else capture.url, links)
+    for other in held:
+        if (
+            other.normalized_url
+            and other.normalized_url in linked
+            and other.appearance.published_on <= appearance.published_on
+        ):
+            add(appearance, other.appearance, CitationKind.CITED, 1.0, {"link": linked[other.normalized_url]})
+    for other in held:
+        _suggest_reuse(appearance, text, other, add)
+    SuggestedCitation.objects.bulk_create(suggestions)
+    return suggestions
+
+
+def _suggest_reuse(appearance: Appearance, text: str, other: HeldAppearance, add: object) -> None:
+    if not (text and other.text):
+        return
+    order = _later_and_earlier(appearance, other.appearance)
+    if order is None:
+        ours, theirs = text_reuse(text, other.text), text_reuse(other.text, text)
+        best = max([r for r in (ours, theirs) if r], key=lambda r: r.share, default=None)
+        if best is None:
+            return
+        order = (appearance, other.appearance) if best is ours else (other.appearance, appearance)
+        reuse = best
+    else:
+        later_text, earlier_text = (text, other.text) if order[0] is appearance else (other.text, text)
+        reuse = text_reuse(later_text, earlier_text)
+        if reuse is None:
+            return
+    passages = [p if len(p) <= PASSAGE_SHOWN else p[: PASSAGE_SHOWN - 1] + "…" for p in reuse.passages]
+    add(order[0], order[1], reuse.kind, reuse.share, {"share": reuse.share, "passages": passages})
+
+
+def _pairs_taken(appearance: Appearance) -> set[tuple[int, int]]:
+    """Pairs already linked by a current citation, or suggested before (whatever was decided)."""
+    touching = Q(citing=appearance) | Q(cited=appearance)
+    pairs = set(Citation.objects.current().filter(touching).values_list("citing_id", "cited_id"))
+    pairs |= set(SuggestedCitation.objects.filter(touching).values_list("citing_id", "cited_id"))
+    return pairs
+
+
+def _decide(suggestion: SuggestedCitation, state: str, by: AbstractBaseUser | None) -> None:
+    if suggestion.state != SuggestionState.SUGGESTED:
+        raise NotAllowed(f"This suggestion was {suggestion.get_state_display().lower()} already.")
+    suggestion.state, suggestion.decided_by, suggestion.decided_at = state, by, timezone.now()
+
+
+@transaction.atomic
+def suggestion_accept(*, suggestion: SuggestedCitation, by: AbstractBaseUser | None) -> SuggestedCitation:
+    """Make the suggested citation, with every check `citation_create` makes."""
+    suggestion = SuggestedCitation.objects.select_for_update().get(pk=suggestion.pk)
+    _decide(suggestion, SuggestionState.ACCEPTED, by)
+    note = "Suggested by a capture: " + (
+        f"the page links to {suggestion.evidence['link']}"
+        if "link" in suggestion.evidence
+        else f"{round(100 * suggestion.evidence.get('share', suggestion.score))}% of its text is found in the other"
+    )
+    suggestion.citation = citation_create(
+        citing=suggestion.citing, cited=suggestion.cited, kind=suggestion.kind, note=note, by=by
+    )
+    suggestion.save(update_fields=["state", "decided_by", "decided_at", "citation"])
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_dismiss(*, suggestion: SuggestedCitation, by: AbstractBaseUser | None) -> SuggestedCitation:
+    require_perm(by, citation_services.ADD)
+    suggestion = SuggestedCitation.objects.select_for_update().get(pk=suggestion.pk)
+    _decide(suggestion, SuggestionState.DISMISSED, by)
+    suggestion.save(update_fields=["state", "decided_by", "decided_at"])
+    return suggestion
