@@ -58,10 +58,11 @@ class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.Retriev
     @extend_schema(request=CaptureOutletSerializer, responses=CaptureSerializer, summary="Confirm the outlet")
     @action(detail=True, methods=["post"])
     def outlet(self, request: Request, pk: str | None = None) -> Response:
+        capture = self.get_object()  # another's capture is not found, whatever the body says
         body = CaptureOutletSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         capture = capture_choose_outlet(
-            capture=self.get_object(), by=request.user, outlet=body.validated_data.get("outlet"),
+            capture=capture, by=request.user, outlet=body.validated_data.get("outlet"),
             name=body.validated_data.get("name", ""),
         )  # fmt: skip
         return self.represent(capture)
@@ -69,9 +70,10 @@ class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.Retriev
     @extend_schema(request=CaptureClaimSerializer, responses=CaptureSerializer, summary="Say which claim it reports")
     @action(detail=True, methods=["post"])
     def claim(self, request: Request, pk: str | None = None) -> Response:
+        capture = self.get_object()
         body = CaptureClaimSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
-        capture = capture_attach_claim(capture=self.get_object(), claim=body.validated_data["claim"], by=request.user)
+        capture = capture_attach_claim(capture=capture, claim=body.validated_data["claim"], by=request.user)
         return self.represent(capture)
 
 
