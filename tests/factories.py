@@ -1,9 +1,24 @@
 """Small builders for test data. They go through the services, as every write does."""
 
+import gzip
+import hashlib
 import itertools
 from datetime import date
 
-from claims.models import Actor, Appearance, Citation, Claim, Event, Outlet, StatusEvidence
+from claims.choices import JobKind
+from claims.models import (
+    Actor,
+    Appearance,
+    Capture,
+    Citation,
+    Claim,
+    Event,
+    Job,
+    Outlet,
+    Snapshot,
+    StatusEvidence,
+    SuggestedCitation,
+)
 from claims.services.actors import actor_create
 from claims.services.affiliations import affiliation_create
 from claims.services.appearances import appearance_create
@@ -72,3 +87,40 @@ def bulk_citations(claim: Claim, edges: list[tuple[Appearance, Appearance]], *, 
     """Many (citing, cited) citations in one INSERT; like bulk_appearances, it checks nothing."""
     rows = [Citation(claim=claim, citing=citing, cited=cited, kind=kind) for citing, cited in edges]
     return Citation.objects.bulk_create(rows, batch_size=500)
+
+
+def make_capture(*, by=None, claim: Claim | None = None, state: str = "needs_outlet", url: str = "") -> Capture:
+    """A capture as the capture job leaves it, without the fetch (tests/capture fetch for real)."""
+    url = url or f"https://outlet-{next(_seq)}.example/story"
+    job = Job.objects.create(kind=JobKind.CAPTURE, description=f"Capture of {url}", created_by=by, state="done")
+    proposed = {"name": "Example", "domain": url.split("/")[2], "url": url, "kind": "website", "language": ""}
+    snapshot = make_snapshot(url=url)
+    snapshot.metadata = {
+        "headline": {"value": "A story", "source": "json-ld"},
+        "published_on": {"value": "2021-10-28", "source": "json-ld"},
+    }
+    snapshot.save(update_fields=["metadata"])
+    return Capture.objects.create(
+        job=job, claim=claim, url=url, normalized_url=url, state=state, proposed_outlet=proposed, snapshot=snapshot
+    )
+
+
+def make_suggestion(citing: Appearance, cited: Appearance, *, kind: str = "cited") -> SuggestedCitation:
+    return SuggestedCitation.objects.create(
+        claim=citing.claim, citing=citing, cited=cited, kind=kind, score=1.0, evidence={"link": cited.url or "x"}
+    )
+
+
+def make_snapshot(appearance: Appearance | None = None, *, body: bytes = b"<html></html>", url: str = "") -> Snapshot:
+    """A snapshot row and its file, as a capture keeps them (the WARC itself is the capture's business)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    url = url or (appearance.url if appearance else "") or f"https://outlet-{next(_seq)}.example/story"
+    snapshot = Snapshot(
+        url=url, final_url=url, normalized_url=url, status=200, content_type="text/html", size=len(body),
+        sha256=hashlib.sha256(body).hexdigest(), fetched_at=timezone.now(), appearance=appearance,
+    )  # fmt: skip
+    snapshot.warc.save(f"snapshots/test-{next(_seq)}.warc.gz", ContentFile(gzip.compress(body)), save=False)
+    snapshot.save()
+    return snapshot

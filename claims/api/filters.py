@@ -12,8 +12,28 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from claims.choices import ActorKind, AffiliationRelation, JobKind, JobState, OutletKind, Reliability, Stance
-from claims.models import Actor, Affiliation, Appearance, Citation, Claim, Job, Outlet, StatusEvidence
+from claims.choices import (
+    ActorKind,
+    AffiliationRelation,
+    CitationKind,
+    JobKind,
+    JobState,
+    OutletKind,
+    Reliability,
+    Stance,
+    SuggestionState,
+)
+from claims.models import (
+    Actor,
+    Affiliation,
+    Appearance,
+    Citation,
+    Claim,
+    Job,
+    Outlet,
+    StatusEvidence,
+    SuggestedCitation,
+)
 from claims.selectors.filter_values import IdFilter
 
 
@@ -87,4 +107,14 @@ class JobFilter(django_filters.FilterSet):
 
     class Meta:
         model = Job
+        fields: list[str] = []
+
+
+class SuggestionFilter(django_filters.FilterSet):
+    claim = IdFilter(field_name="claim_id", model=Claim, visible=True, help_text="The claim's id.")
+    state = django_filters.ChoiceFilter(choices=SuggestionState.choices)
+    kind = django_filters.ChoiceFilter(choices=CitationKind.choices)
+
+    class Meta:
+        model = SuggestedCitation
         fields: list[str] = []

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from claims.capture.addresses import domain_candidates, normalize_url
 from claims.choices import SuggestionState
-from claims.models import Appearance, Claim, Outlet, Snapshot, SuggestedCitation
+from claims.models import Appearance, Capture, Claim, Job, Outlet, Snapshot, SuggestedCitation
 from claims.roles import User, is_newsroom
 
 
@@ -56,3 +56,21 @@ def appearance_snapshots(claim: Claim, *, user: User | None) -> dict[int, Snapsh
     for snapshot in Snapshot.objects.filter(appearance__claim=claim).order_by("fetched_at", "id"):
         latest[snapshot.appearance_id] = snapshot
     return latest
+
+
+def captures_visible_to(user: User | None) -> QuerySet:
+    """A capture is its job's: the user's own, or every one for reviewers (Job.objects.visible_to)."""
+    return (
+        Capture.objects.filter(job__in=Job.objects.visible_to(user))
+        .select_related("job__created_by", "snapshot", "outlet", "claim", "appearance__outlet")
+        .order_by("id")
+    )
+
+
+def snapshots_visible_to(user: User | None) -> QuerySet:
+    """Snapshots are editorial evidence: the newsroom's only."""
+    return Snapshot.objects.all() if is_newsroom(user) else Snapshot.objects.none()
+
+
+def suggestions_visible_to(user: User | None) -> QuerySet:
+    return SuggestedCitation.objects.all() if is_newsroom(user) else SuggestedCitation.objects.none()

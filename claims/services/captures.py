@@ -218,7 +218,7 @@ def _waiting(capture: Capture, state: str) -> None:
 
 class CaptureStateError(NotAllowed):
     def __init__(self, capture: Capture) -> None:
-        super().__init__(f"This capture is {capture.get_state_display().lower()}; it does not wait for that.")
+        super().__init__(f"This capture does not wait for that (its state: {capture.get_state_display().lower()}).")
 
 
 @transaction.atomic

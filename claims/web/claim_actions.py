@@ -8,15 +8,18 @@ page is drawn again with the form, the service's message and the API's status.
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from claims.selectors.claims import claim_queryset
 from claims.web.access import login_required
+from claims.web.capture_forms import CaptureForm
 from claims.web.claim_detail import claim_page
 from claims.web.forms import AppearanceForm, CitationForm, EvidenceForm, ServiceForm, TransitionForm
 
 FORMS: dict[str, type[ServiceForm]] = {
     "appearance": AppearanceForm,
+    "capture": CaptureForm,
     "citation": CitationForm,
     "evidence": EvidenceForm,
     "review": TransitionForm,
@@ -30,8 +33,9 @@ def claim_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespons
         raise Http404("No such action.")
     claim = get_object_or_404(claim_queryset(request.user).select_related("created_by"), pk=pk)
     form = FORMS[action](request.POST, claim=claim)
-    if form.save(by=request.user) is not None:
+    saved = form.save(by=request.user)
+    if saved is not None:
         messages.success(request, form.success_message)
-        return redirect("web:claim-detail", pk=claim.pk)
+        return redirect(form.next_url(saved) or reverse("web:claim-detail", args=[claim.pk]))
     claim.refresh_from_db()
     return claim_page(request, claim, bound={action: form}, status=form.status_code)

@@ -11,9 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from claims.choices import ResponsibilityStatus
-from claims.models import Appearance, Claim
+from claims.models import Appearance, Claim, Snapshot
 from claims.roles import is_newsroom
 from claims.scoring.confidence import RESPONSIBILITY, Score
+from claims.selectors.captures import appearance_snapshots, claim_suggestions
 from claims.selectors.chains import Chain, claim_chain
 from claims.selectors.claims import claim_queryset, claim_score_as_of
 from claims.selectors.history import claim_history
@@ -21,6 +22,7 @@ from claims.selectors.pages import claim_appearances, claim_evidence
 from claims.selectors.pending import pending_reasons
 from claims.services.abilities import ClaimActions, claim_actions_for
 from claims.services.workflow import Step
+from claims.web.capture_forms import CaptureForm
 from claims.web.forms import AppearanceForm, AsOfForm, CitationForm, EvidenceForm, ServiceForm, TransitionForm
 from claims.web.graph import chain_layout
 from claims.web.rendering import render_page
@@ -81,25 +83,32 @@ class Source:
 class AppearanceRow:
     appearance: Appearance
     draws_on: list[Source]
+    snapshot: Snapshot | None = None
 
 
-def appearance_rows(appearances: list[Appearance], chain: Chain) -> list[AppearanceRow]:
-    """Each appearance with what it took the claim from, as the chain (and its as-of date) has it."""
+def appearance_rows(
+    appearances: list[Appearance], chain: Chain, snapshots: dict[int, Snapshot] | None = None
+) -> list[AppearanceRow]:
+    """Each appearance with what it took the claim from, as the chain (and its as-of date) has it,
+    and its latest snapshot when the newsroom is looking."""
     names = {node.id: f"{node.outlet_name}, {node.published_on:%Y-%m-%d}" for node in chain.nodes}
     drawn: dict[int, list[Source]] = {}
     for edge in chain.edges:
         drawn.setdefault(edge.citing, []).append(Source(edge.kind, edge.cited, names[edge.cited]))
-    return [AppearanceRow(appearance, drawn.get(appearance.pk, [])) for appearance in appearances]
+    snapshots = snapshots or {}
+    return [AppearanceRow(a, drawn.get(a.pk, []), snapshots.get(a.pk)) for a in appearances]
 
 
 def edit_forms(claim: Claim, actions: ClaimActions, bound: dict[str, ServiceForm]) -> dict[str, ServiceForm]:
     """A form for each row the user may add now; a refused one is shown to whoever sent it, so the
     service's message is seen."""
-    forms = {"appearance": AppearanceForm, "citation": CitationForm, "evidence": EvidenceForm}
+    forms = {"capture": CaptureForm, "appearance": AppearanceForm, "citation": CitationForm, "evidence": EvidenceForm}
+    # A capture records an appearance: offered to whoever may add one.
+    needs = {"capture": "appearance"}
     return {
         name: bound.get(name) or form_class(claim=claim)
         for name, form_class in forms.items()
-        if actions.adds[name] or name in bound
+        if actions.adds[needs.get(name, name)] or name in bound
     }
 
 
@@ -131,7 +140,12 @@ def claim_page(
         "as_of_form": as_of_form,
         "assessment": Assessment.of(claim, claim_score_as_of(claim, as_of) if as_of else None),
         "evidence": list(claim_evidence(claim, user=user, as_of=as_of)),
-        "appearances": appearance_rows(list(claim_appearances(claim, user=user, as_of=as_of)), chain),
+        "appearances": appearance_rows(
+            list(claim_appearances(claim, user=user, as_of=as_of)), chain, appearance_snapshots(claim, user=user)
+        ),
+        # Decisions about the record as it is now: not offered while looking at the past.
+        "suggestions": list(claim_suggestions(claim, user=user)) if as_of is None else [],
+        "may_decide_suggestions": actions.adds["citation"],
         "chain": chain,
         "graph": chain_layout(chain),
         "history": claim_history(claim),

@@ -5,12 +5,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from claims.models import Claim
+from claims.choices import CaptureState
+from claims.models import Capture, Claim
 from claims.query_parameters import filterset_parameters, unknown_parameters_error
+from claims.selectors.captures import captures_visible_to
 from claims.selectors.claim_filters import ClaimFilter
-from claims.selectors.claims import claim_filterset
+from claims.selectors.claims import claim_filterset, claim_queryset
 from claims.selectors.pending import with_scores_pending
 from claims.web.access import login_required
+from claims.web.capture_forms import CaptureClaimForm, CaptureForm
 from claims.web.claim_search import active_filter_count, claim_search_form
 from claims.web.forms import ClaimCreateForm
 from claims.web.rendering import render_page
@@ -39,10 +42,34 @@ def claim_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def claim_create_view(request: HttpRequest) -> HttpResponse:
+    """The new-claim form; with `capture`, the claim a captured page reports, which then gets
+    the page's appearance (the capture's own form, CaptureClaimForm, does that part)."""
+    capture = _waiting_capture(request)
     form = ClaimCreateForm(request.POST or None)
     if request.method == "POST":
         claim = form.save(by=request.user)
         if claim is not None:
             messages.success(request, form.success_message)
+            if capture is not None:
+                return _attach(request, capture, claim)
             return redirect("web:claim-detail", pk=claim.pk)
-    return render_page(request, "web/claim_create.html", {"form": form}, status=form.status_code)
+    context = {"form": form, "capture": capture, "capture_form": None if capture else CaptureForm()}
+    return render_page(request, "web/claim_create.html", context, status=form.status_code)
+
+
+def _waiting_capture(request: HttpRequest) -> Capture | None:
+    capture_id = request.POST.get("capture") or request.GET.get("capture") or ""
+    if not capture_id.isdecimal():
+        return None
+    capture = captures_visible_to(request.user).filter(pk=int(capture_id)).first()
+    return capture if capture is not None and capture.state == CaptureState.NEEDS_CLAIM else None
+
+
+def _attach(request: HttpRequest, capture: Capture, claim: Claim) -> HttpResponse:
+    attach = CaptureClaimForm({"claim": claim.pk}, capture=capture, claims=claim_queryset(request.user))
+    if attach.save(by=request.user) is not None:
+        messages.success(request, attach.success_message)
+    else:
+        for error in attach.non_field_errors():
+            messages.error(request, f"The page's appearance was not added: {error}")
+    return redirect("web:claim-detail", pk=claim.pk)

@@ -62,6 +62,10 @@ class ServiceForm(forms.Form):
     def perform(self, *, by: AbstractBaseUser) -> object:
         raise NotImplementedError
 
+    def next_url(self, saved: object) -> str | None:
+        """Where the browser goes once the form is saved, if not back to the page it came from."""
+        return None
+
     def save(self, *, by: AbstractBaseUser) -> object | None:
         """The saved object, or None when the input or the service refused it."""
         if not self.is_valid():

@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
+from claims.web.captures import capture_answer_view, capture_detail_view, capture_new_view, suggestion_decide_view
 from claims.web.claim_actions import claim_action_view
 from claims.web.claim_detail import claim_detail_view
 from claims.web.claims import claim_create_view, claim_list_view
@@ -28,6 +29,10 @@ urlpatterns = [
     path("events/<slug:slug>/", event_detail_view, name="event-detail"),
     path("review/", review_queue_view, name="review-queue"),
     path("imports/new/", import_view, name="import"),
+    path("captures/new/", capture_new_view, name="capture-new"),
+    path("captures/<id64:pk>/", capture_detail_view, name="capture-detail"),
+    path("captures/<id64:pk>/<slug:answer>/", capture_answer_view, name="capture-answer"),
+    path("suggestions/<id64:pk>/<slug:decision>/", suggestion_decide_view, name="suggestion-decide"),
     path("jobs/", job_list_view, name="job-list"),
     path("jobs/<id64:pk>/", job_detail_view, name="job-detail"),
     path("login/", LoginView.as_view(), name="login"),

@@ -6,12 +6,14 @@ bodies that are not JSON, not UTF-8 or too large.
 """
 
 import base64
+from datetime import date
 
 import pytest
 from django.apps import apps
 
 from claims.json_input import MAX_DEPTH
 from tests.api.builders import RESOURCES, build_rows
+from tests.factories import make_appearance, make_capture, make_claim, make_suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +31,9 @@ def deep(levels: int, kind: str = "array") -> str:
 def rows(db) -> None:
     for resource in RESOURCES:
         build_rows(resource, 1)
+    claim = make_claim()
+    make_suggestion(make_appearance(claim, published_on=date(2021, 10, 2)), make_appearance(claim))
+    make_capture(claim=claim)
 
 
 def model_of(resource: str) -> type:
@@ -41,6 +46,8 @@ def model_of(resource: str) -> type:
         "appearances": apps.get_model("claims", "Appearance"),
         "citations": apps.get_model("claims", "Citation"),
         "evidence": apps.get_model("claims", "StatusEvidence"),
+        "captures": apps.get_model("claims", "Capture"),
+        "suggestions": apps.get_model("claims", "SuggestedCitation"),
     }[resource]
 
 

@@ -22,17 +22,33 @@ from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
 from claims.choices import JobKind
-from claims.models import Actor, Affiliation, Appearance, Citation, Claim, Event, Job, Outlet, StatusEvidence
+from claims.models import (
+    Actor,
+    Affiliation,
+    Appearance,
+    Capture,
+    Citation,
+    Claim,
+    Event,
+    Job,
+    Outlet,
+    Snapshot,
+    StatusEvidence,
+    SuggestedCitation,
+)
 from tests.api.conftest import publish
 from tests.factories import (
     make_actor,
     make_affiliation,
     make_appearance,
+    make_capture,
     make_citation,
     make_claim,
     make_event,
     make_evidence,
     make_outlet,
+    make_snapshot,
+    make_suggestion,
 )
 
 CONFIG = SchemathesisConfig.from_dict(
@@ -57,6 +73,9 @@ RESOURCES = {
     "citations": Citation,
     "evidence": StatusEvidence,
     "jobs": Job,
+    "captures": Capture,
+    "suggestions": SuggestedCitation,
+    "snapshots": Snapshot,
 }
 ID_FIELDS = {
     "claim": Claim,
@@ -98,6 +117,9 @@ def seed_dataset(editor: object) -> None:
     draft = make_claim("Iran was behind the attack", subject=iran, event=attack)
     make_appearance(draft, wire, published_on=date(2021, 10, 24))
     Job.objects.create(kind=JobKind.IMPORT, description="Import of claims.jsonl", created_by=editor)
+    make_capture(by=editor, claim=draft)
+    make_snapshot(origin)
+    make_suggestion(repeat, make_appearance(published, tank, published_on=date(2021, 10, 21)))
 
 
 def aimed(case: schemathesis.Case, ids: dict[type, list[int]], rng: random.Random) -> schemathesis.Case:

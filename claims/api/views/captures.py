@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from claims.api.filters import SuggestionFilter
 from claims.api.query import KnownQueryParameters
 from claims.api.serializers.captures import (
     CaptureClaimSerializer,
@@ -22,8 +23,8 @@ from claims.api.serializers.captures import (
     SuggestionSerializer,
 )
 from claims.api.serializers.jobs import job_url
-from claims.models import Capture, Job, Snapshot, SuggestedCitation
-from claims.roles import is_newsroom
+from claims.models import Capture, SuggestedCitation
+from claims.selectors.captures import captures_visible_to, snapshots_visible_to, suggestions_visible_to
 from claims.services.captures import capture_attach_claim, capture_choose_outlet, capture_request
 from claims.services.suggestions import suggestion_accept, suggestion_dismiss
 
@@ -31,14 +32,11 @@ from claims.services.suggestions import suggestion_accept, suggestion_dismiss
 class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = CaptureSerializer
     permission_classes = [IsAuthenticated]
+    # A retracted claim takes no capture; a capture answers only what it waits for.
+    conflict_actions = ("create", "outlet", "claim")
 
     def get_queryset(self) -> QuerySet:
-        """A capture is its job's: the user's own, or every one for reviewers (Job.objects.visible_to)."""
-        return (
-            Capture.objects.filter(job__in=Job.objects.visible_to(self.request.user))
-            .select_related("job", "snapshot")
-            .order_by("id")
-        )
+        return captures_visible_to(self.request.user)
 
     def represent(self, capture: Capture, status: int = 200) -> Response:
         capture = self.get_queryset().get(pk=capture.pk)
@@ -77,13 +75,17 @@ class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.Retriev
         return self.represent(capture)
 
 
-class SuggestionViewSet(viewsets.GenericViewSet):
+class SuggestionViewSet(
+    KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Every suggestion, decided or not, for the newsroom (an empty list for consumers)."""
+
     serializer_class = SuggestionSerializer
+    filterset_class = SuggestionFilter
+    conflict_actions = ("accept", "dismiss")  # decided already, or the citation's rules refuse it
 
     def get_queryset(self) -> QuerySet:
-        if not is_newsroom(self.request.user):
-            return SuggestedCitation.objects.none()
-        return SuggestedCitation.objects.all()
+        return suggestions_visible_to(self.request.user).order_by("id")
 
     def decided(self, suggestion: SuggestedCitation) -> Response:
         return Response(SuggestionSerializer(suggestion, context=self.get_serializer_context()).data)
@@ -110,8 +112,7 @@ class SnapshotDownloadView(APIView):
         tags=["captures"],
     )
     def get(self, request: Request, pk: int) -> FileResponse:
-        queryset = Snapshot.objects.all() if is_newsroom(request.user) else Snapshot.objects.none()
-        snapshot = get_object_or_404(queryset, pk=pk)
+        snapshot = get_object_or_404(snapshots_visible_to(request.user), pk=pk)
         response = FileResponse(
             snapshot.warc.open("rb"), as_attachment=True, filename=f"snapshot-{snapshot.pk}.warc.gz",
             content_type="application/warc",

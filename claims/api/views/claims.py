@@ -82,7 +82,7 @@ class ClaimViewSet(ServiceViewSet):
         responses=SuggestionSerializer(many=True),
         summary="Citations suggested by captures, not yet decided (the newsroom's; empty for consumers)",
     )
-    @action(detail=True)
+    @action(detail=True, pagination_class=None)  # a claim's undecided few; /suggestions/ pages them all
     def suggestions(self, request: Request, pk: str | None = None) -> Response:
         suggestions = claim_suggestions(self.get_object(), user=request.user)
         return Response(SuggestionSerializer(suggestions, many=True, context=self.get_serializer_context()).data)
