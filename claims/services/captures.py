@@ -227,7 +227,7 @@ def capture_choose_outlet(
 ) -> Capture:
     """The outlet of a capture no outlet's domain matched: an existing one, or the new one the page
     proposes (its name as the editor confirms it); then the capture goes on."""
-    capture = Capture.objects.select_for_update().select_related("claim", "snapshot").get(pk=capture.pk)
+    capture = Capture.objects.select_for_update(of=("self",)).select_related("claim", "snapshot").get(pk=capture.pk)
     _waiting(capture, CaptureState.NEEDS_OUTLET)
     if outlet is None:
         proposed = {**capture.proposed_outlet, **({"name": name} if name.strip() else {})}
@@ -242,7 +242,7 @@ def capture_attach_claim(*, capture: Capture, claim: Claim, by: AbstractBaseUser
     """The claim a capture made from the new-claim form reports; the appearance is then recorded."""
     require_perm(by, appearance_services.ADD)
     refuse_retracted(claim)
-    capture = Capture.objects.select_for_update().select_related("snapshot").get(pk=capture.pk)
+    capture = Capture.objects.select_for_update(of=("self",)).select_related("snapshot").get(pk=capture.pk)
     if capture.state not in (CaptureState.NEEDS_CLAIM, CaptureState.NEEDS_OUTLET) or capture.claim_id:
         raise CaptureStateError(capture)
     capture.claim = claim
