@@ -22,7 +22,19 @@ from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
 from claims.choices import JobKind
-from claims.models import Actor, Affiliation, Appearance, Citation, Claim, Event, Job, Outlet, StatusEvidence
+from claims.models import (
+    Actor,
+    Affiliation,
+    Appearance,
+    Citation,
+    Claim,
+    Event,
+    Job,
+    Outlet,
+    StatusEvidence,
+    Subscription,
+)
+from claims.services.webhooks import subscription_create
 from tests.api.conftest import publish
 from tests.factories import (
     make_actor,
@@ -57,6 +69,7 @@ RESOURCES = {
     "citations": Citation,
     "evidence": StatusEvidence,
     "jobs": Job,
+    "webhooks": Subscription,
 }
 ID_FIELDS = {
     "claim": Claim,
@@ -98,6 +111,8 @@ def seed_dataset(editor: object) -> None:
     draft = make_claim("Iran was behind the attack", subject=iran, event=attack)
     make_appearance(draft, wire, published_on=date(2021, 10, 24))
     Job.objects.create(kind=JobKind.IMPORT, description="Import of claims.jsonl", created_by=editor)
+    # A public address, so the guard needs no name lookup; nothing is sent during these tests.
+    subscription_create(url="https://93.184.215.14/hook", events=["claim.published"], by=editor)
 
 
 def aimed(case: schemathesis.Case, ids: dict[type, list[int]], rng: random.Random) -> schemathesis.Case:
