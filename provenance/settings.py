@@ -283,6 +283,8 @@ SPECTACULAR_SETTINGS = {
         "Stance": "claims.choices.Stance",
         "ResponsibilityStatus": "claims.choices.ResponsibilityStatus",
         "ConfidenceLabel": "claims.choices.ConfidenceLabel",
+        "DeliveryState": "claims.choices.DeliveryState",
+        "WebhookEventKind": "claims.choices.WebhookEventKind",
     },
 }
 

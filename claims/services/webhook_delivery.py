@@ -32,7 +32,7 @@ from claims.outbound import OutboundRefused, fetch
 from claims.selectors.webhooks import subscription_claim
 
 RETRIED_STATUSES = {408, 429}
-# The receiver's answer is read up to this size and otherwise ignored: only its status counts.
+# Only the answer's status counts; a body larger than this is refused (a failed try), not read on.
 MAX_RESPONSE_BYTES = 64 * 1024
 LEASE_MARGIN_SECONDS = 30
 UNREADABLE = "Skipped: the claim is not one this subscription's owner may read now."

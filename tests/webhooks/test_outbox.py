@@ -12,6 +12,8 @@ from claims.services.webhook_dispatch import events_dispatch
 from claims.services.webhook_sweep import webhooks_sweep
 from tests.api.conftest import publish
 from tests.factories import make_actor, make_appearance, make_claim, make_evidence, make_outlet
+from tests.importing.helpers import import_file, write_jsonl
+from tests.importing.test_bulk_path import corpus
 from tests.webhooks.conftest import posted
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +114,12 @@ def test_filters_keep_only_the_claims_they_name(consumer, subscribe, receiver, c
     told = set(Delivery.objects.values_list("subscription_id", "event__claim_id"))
     assert told == {(about_hezbollah.pk, named.pk)}
     assert not Delivery.objects.filter(subscription=confident).exists()  # both claims are at 0
+
+
+def test_an_import_tells_of_the_claims_it_loads_as_published(consumer, subscribe, tmp_path):
+    subscribe(consumer, ["claim.published"])
+
+    assert import_file(write_jsonl(tmp_path / "claims.jsonl", corpus(11))).ok
+
+    told = WebhookEvent.objects.filter(kind=WebhookEventKind.PUBLISHED).values_list("claim__external_ref", flat=True)
+    assert sorted(told) == ["bulk-0", "bulk-10", "bulk-5"]  # the first alone, the others in bulk
