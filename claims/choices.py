@@ -118,3 +118,19 @@ class SuggestionState(models.TextChoices):
     SUGGESTED = "suggested", "Suggested"
     ACCEPTED = "accepted", "Accepted"
     DISMISSED = "dismissed", "Dismissed"
+
+
+class WebhookEventKind(models.TextChoices):
+    """What a webhook subscription can be told of (SPEC §14, docs/webhooks.md)."""
+
+    PUBLISHED = "claim.published", "A claim was published"
+    RETRACTED = "claim.retracted", "A published claim was retracted"
+    STATUS_CHANGED = "claim.status_changed", "A claim's responsibility status changed"
+    CONFIDENCE_CHANGED = "claim.confidence_changed", "A claim's confidence moved"
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent, or to be tried again"
+    DELIVERED = "delivered", "Delivered: the receiver answered 2xx"
+    FAILED = "failed", "Failed: refused by the receiver, or out of tries"
+    SKIPPED = "skipped", "Skipped: the claim is no longer one the subscriber may read"

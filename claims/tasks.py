@@ -13,6 +13,9 @@ from claims.services.captures import CaptureFailed, capture_fail, capture_run
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.score_refresh import refresh_batch, refresh_plan
+from claims.services.webhook_delivery import delivery_attempt
+from claims.services.webhook_dispatch import events_dispatch
+from claims.services.webhook_sweep import webhooks_sweep
 
 
 class JobTask(Task):
@@ -75,3 +78,34 @@ def run_capture(self: CaptureTask, job_id: int) -> None:
         if self.request.is_eager:
             return
         raise self.retry(countdown=busy.seconds, max_retries=None) from busy
+
+
+class WebhookTask(Task):
+    """A webhook task that raised (the database was away, say) is tried again; the sweep
+    (claims.services.webhook_sweep) takes up whatever is still left after the last try."""
+
+    autoretry_for = (Exception,)
+    retry_backoff = 2
+    retry_backoff_max = 600
+    retry_jitter = True
+    max_retries = 5
+
+
+@shared_task(base=WebhookTask, name="claims.dispatch_webhook_events")
+def dispatch_webhook_events(event_ids: list[int]) -> None:
+    events_dispatch(event_ids=event_ids)
+
+
+@shared_task(base=WebhookTask, bind=True, name="claims.deliver_webhook")
+def deliver_webhook(self: WebhookTask, delivery_id: int) -> None:
+    retry_in = delivery_attempt(delivery_id=delivery_id)
+    if retry_in is None:
+        return
+    if self.request.is_eager:
+        return  # in-process there is no worker to hold a retry: the sweep makes it when it is due
+    raise self.retry(countdown=retry_in, max_retries=None)
+
+
+@shared_task(base=WebhookTask, name="claims.sweep_webhooks")
+def sweep_webhooks() -> None:
+    webhooks_sweep()

@@ -285,6 +285,8 @@ SPECTACULAR_SETTINGS = {
         "Stance": "claims.choices.Stance",
         "ResponsibilityStatus": "claims.choices.ResponsibilityStatus",
         "ConfidenceLabel": "claims.choices.ConfidenceLabel",
+        "DeliveryState": "claims.choices.DeliveryState",
+        "WebhookEventKind": "claims.choices.WebhookEventKind",
     },
 }
 
@@ -338,6 +340,25 @@ OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS", [])
 OUTBOUND_MAX_BYTES = env_int("OUTBOUND_MAX_BYTES", 10 * 1024 * 1024)
 OUTBOUND_TIMEOUT_SECONDS = float(env_int("OUTBOUND_TIMEOUT_SECONDS", 15))
 OUTBOUND_CONNECT_TIMEOUT_SECONDS = float(env_int("OUTBOUND_CONNECT_TIMEOUT_SECONDS", 5))
+
+# Webhooks (SPEC §14, docs/webhooks.md). A delivery is tried at most WEBHOOK_MAX_ATTEMPTS times;
+# after the n-th failed try the next waits the n-th of WEBHOOK_RETRY_DELAYS seconds (the last one
+# again past the end): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, eight tries over about 27 hours.
+WEBHOOK_TIMEOUT_SECONDS = float(env_int("WEBHOOK_TIMEOUT_SECONDS", 10))
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
+WEBHOOK_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", ["5", "300", "1800", "7200", "18000", "36000"])
+]
+# Failed tries in a row, over all of a subscription's deliveries, after which it is paused.
+WEBHOOK_PAUSE_AFTER_FAILURES = env_int("WEBHOOK_PAUSE_AFTER_FAILURES", 20)
+# Seconds between sweeps (celery beat) for events not fanned out and deliveries due.
+WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 60)
+# Where the site is reached, for the claim links in webhook bodies ("https://provenance.example.org");
+# empty: the links are paths.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+CELERY_BEAT_SCHEDULE = {
+    "sweep-webhooks": {"task": "claims.sweep_webhooks", "schedule": float(WEBHOOK_SWEEP_SECONDS)},
+}
 
 # Uploaded files (imports) go through Django's storage API: local files by default.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")

@@ -19,6 +19,7 @@ from claims.api.views.claims import ClaimViewSet
 from claims.api.views.jobs import ImportView, JobViewSet
 from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
 from claims.api.views.rows import AffiliationViewSet, AppearanceViewSet, CitationViewSet, EvidenceViewSet
+from claims.api.views.webhooks import SubscriptionViewSet
 
 app_name = "api"
 
@@ -39,6 +40,7 @@ router.register("evidence", EvidenceViewSet, basename="evidence")
 router.register("jobs", JobViewSet, basename="job")
 router.register("captures", CaptureViewSet, basename="capture")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
+router.register("webhooks", SubscriptionViewSet, basename="webhook")
 
 # Explicit routes under claims/ go here, BEFORE the router: the router would read
 # "similar" or "export.csv" as a claim id. The exports (claims/api/exports.py:

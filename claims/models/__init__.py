@@ -11,6 +11,7 @@ from claims.models.job import Job
 from claims.models.outlet import Outlet
 from claims.models.review import ReviewTransition
 from claims.models.score_refresh import ScoreBatch, ScoreRefresh
+from claims.models.webhooks import Delivery, DeliveryAttempt, Subscription, WebhookEvent
 
 __all__ = [
     "Actor",
@@ -20,6 +21,8 @@ __all__ = [
     "Citation",
     "Claim",
     "ClaimOutlet",
+    "Delivery",
+    "DeliveryAttempt",
     "Event",
     "Job",
     "Outlet",
@@ -28,5 +31,7 @@ __all__ = [
     "ScoreRefresh",
     "Snapshot",
     "StatusEvidence",
+    "Subscription",
     "SuggestedCitation",
+    "WebhookEvent",
 ]

@@ -47,13 +47,23 @@ def claim_list(*, user: User | None, filters: Mapping | None = None) -> QuerySet
         # Nothing to filter (a first page, or a next page by cursor): building the filter
         # form would be most of the cost of such a request.
         return claim_queryset(user).order_by(*DEFAULT_ORDERING)
-    filterset = ClaimFilter.given(filters, claim_queryset(user))
+    return _valid(ClaimFilter.given(filters, claim_queryset(user))).qs
+
+
+def _valid(filterset: ClaimFilter) -> ClaimFilter:
     if not filterset.is_valid():
         errors = {field: [str(e) for e in messages] for field, messages in filterset.errors.items()}
         raise InvalidInput(
             "Invalid filter: " + "; ".join(f"{f}: {' '.join(m)}" for f, m in errors.items()), errors=errors
         )
-    return filterset.qs
+    return filterset
+
+
+def claim_filter_values(*, user: User | None, filters: Mapping) -> dict:
+    """The claim list's filters as `claim_list` reads them, checked the same way (a value that
+    names nothing is an InvalidInput): each as the value it cleans to, an actor's slug as its id."""
+    filterset = _valid(ClaimFilter.given(filters, claim_queryset(user)))
+    return {name: filterset.form.cleaned_data[name] for name in filters}
 
 
 def claim_filterset(*, user: User | None, filters: Mapping) -> ClaimFilter:

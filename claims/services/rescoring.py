@@ -20,6 +20,10 @@ from claims.models import Claim
 from claims.models.claim import COMPUTED_FIELDS
 from claims.scoring.derived import derived
 from claims.selectors.scoring_inputs import claim_inputs, claim_outlet_names
+from claims.services.webhook_events import ClaimChange, record_claim_changes
+
+# The derived fields subscribers are told of when they move (claims/services/webhook_events.py).
+ANNOUNCED = ("confidence", "status")
 
 _deferred: ContextVar[set[int] | None] = ContextVar("deferred_rescoring", default=None)
 
@@ -91,12 +95,16 @@ def _rescore_batch(ids: list[int]) -> int:
     derived = _derived(claims)
     now = timezone.now()
     changed = []
+    moves = []
     for claim in claims:
         values = derived[claim.pk]
         if any(getattr(claim, field) != value for field, value in values.items()):
+            moved = {f: (getattr(claim, f), values[f]) for f in ANNOUNCED if getattr(claim, f) != values[f]}
+            moves += [ClaimChange(claim.pk, moved)] if moved else []
             for field, value in values.items():
                 setattr(claim, field, value)
             claim.updated_at = now
             changed.append(claim)
     update_columns(changed, [*COMPUTED_FIELDS, "updated_at"])
+    record_claim_changes(moves)
     return len(changed)

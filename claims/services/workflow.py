@@ -28,6 +28,7 @@ from claims.roles import may
 from claims.selectors.authorship import claim_contributions
 from claims.services.claims import CHANGE
 from claims.services.persistence import check_value, require_perm
+from claims.services.webhook_events import REVIEW_EVENTS, ClaimChange, record_claim_change, record_claim_changes
 
 # Who asks: a user (perhaps anonymous), or None for the system itself.
 Requester = AbstractBaseUser | AnonymousUser | None
@@ -144,6 +145,8 @@ def _move(step: Step, *, claim: Claim, by: Requester, comment: str = "") -> Clai
     locked._change_reason = _history_reason(step, comment)
     locked.save(update_fields=["review_state", "updated_at"])
     ReviewTransition.objects.create(claim=locked, from_state=source, to_state=step.target, by=by, comment=comment)
+    if step.target in REVIEW_EVENTS:
+        record_claim_change(claim_id=locked.pk, moved={"review_state": (source, step.target)})
     claim.review_state, claim.updated_at = locked.review_state, locked.updated_at
     return claim
 
@@ -247,6 +250,14 @@ def claims_record_loaded_steps(*, loaded: LoadedSteps) -> None:
     """The transitions, and one history row per step holding the state it reached (the claims
     are stored in their last one), in a few statements."""
     bulk_insert(ReviewTransition, loaded.transitions, by=None, history=False)
+    # A claim loaded as published is news to subscribers, as one approved in the newsroom is.
+    record_claim_changes(
+        [
+            ClaimChange(t.claim.pk, {"review_state": (t.from_state, t.to_state)})
+            for t in loaded.transitions
+            if t.to_state == ReviewState.PUBLISHED and t.claim.review_state == ReviewState.PUBLISHED
+        ]
+    )
     for claims, states, reasons in loaded.rounds:
         ids = [claim.pk for claim in claims]
         history_copy(Claim, ids, by=None, history_type="~", reasons=reasons, overrides={"review_state": states})

@@ -34,8 +34,10 @@ from claims.models import (
     Outlet,
     Snapshot,
     StatusEvidence,
+    Subscription,
     SuggestedCitation,
 )
+from claims.services.webhooks import subscription_create
 from tests.api.conftest import publish
 from tests.factories import (
     make_actor,
@@ -76,6 +78,7 @@ RESOURCES = {
     "captures": Capture,
     "suggestions": SuggestedCitation,
     "snapshots": Snapshot,
+    "webhooks": Subscription,
 }
 ID_FIELDS = {
     "claim": Claim,
@@ -120,6 +123,8 @@ def seed_dataset(editor: object) -> None:
     make_capture(by=editor, claim=draft)
     make_snapshot(origin)
     make_suggestion(repeat, make_appearance(published, tank, published_on=date(2021, 10, 21)))
+    # A public address, so the guard needs no name lookup; nothing is sent during these tests.
+    subscription_create(url="https://93.184.215.14/hook", events=["claim.published"], by=editor)
 
 
 def aimed(case: schemathesis.Case, ids: dict[type, list[int]], rng: random.Random) -> schemathesis.Case:

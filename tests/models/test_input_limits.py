@@ -15,6 +15,7 @@ from claims.models import (
     Outlet,
     ReviewTransition,
     StatusEvidence,
+    Subscription,
 )
 from claims.models.fields import ALIASES, max_length_of
 from tests.models.text_fields import free_text_fields
@@ -29,6 +30,7 @@ NOUNS = {
     "outlet": Outlet,
     "actor": Actor,
     "event": Event,
+    "webhook": Subscription,
 }
 WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation]
 

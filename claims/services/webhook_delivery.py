@@ -1,0 +1,166 @@
+"""Sending one webhook delivery, once; the task engine tries it again (SPEC §14, docs/webhooks.md).
+
+`delivery_attempt` makes one try and says when the next is due, if one is: the task
+(claims/tasks.py) retries with that countdown, and the sweep (webhook_sweep.py) takes up any
+delivery whose next try is due and whose task was lost. A try
+
+1. takes the delivery: pending, due, its subscription not paused. Taking it moves its due time
+   past the try's timeout, so a second task that finds it meanwhile leaves it alone;
+2. reads the claim as its subscriber may read it now: none, and the delivery is skipped, logged so;
+3. POSTs the message through the outbound guard (claims/outbound.py: the addresses checked and
+   pinned, redirects not followed for a POST), signed by the Standard Webhooks scheme;
+4. logs the try and decides: 2xx delivered; a network error, a timeout, 408, 429 or 5xx tried
+   again after WEBHOOK_RETRY_DELAYS, up to WEBHOOK_MAX_ATTEMPTS tries; anything else failed at once.
+   WEBHOOK_PAUSE_AFTER_FAILURES failed tries in a row pause the subscription, with the reason.
+"""
+
+import json
+import time
+from datetime import datetime, timedelta
+from math import floor
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from rest_framework.utils.encoders import JSONEncoder
+from standardwebhooks import Webhook
+
+from claims.choices import DeliveryState
+from claims.models import Claim, Delivery, DeliveryAttempt, Subscription
+from claims.outbound import OutboundRefused, fetch
+from claims.selectors.webhooks import subscription_claim
+
+RETRIED_STATUSES = {408, 429}
+# Only the answer's status counts; a body larger than this is refused (a failed try), not read on.
+MAX_RESPONSE_BYTES = 64 * 1024
+LEASE_MARGIN_SECONDS = 30
+UNREADABLE = "Skipped: the claim is not one this subscription's owner may read now."
+
+
+def retry_delay(tries: int) -> float:
+    """Seconds to wait after the `tries`-th failed try of a run."""
+    delays = settings.WEBHOOK_RETRY_DELAYS
+    return float(delays[min(tries, len(delays)) - 1]) if delays else 0.0
+
+
+def message_body(delivery: Delivery, claim: Claim) -> str:
+    """The message, in the Standard Webhooks shape: {type, timestamp, data}; `data` holds the claim
+    as the API represents it, and what changed."""
+    from claims.api.serializers.claims import ClaimSerializer  # the API's representation, not a copy
+
+    represented = ClaimSerializer(claim, context={"request": None}).to_representation(claim)
+    if settings.SITE_URL and represented["url"].startswith("/"):
+        represented["url"] = settings.SITE_URL + represented["url"]
+    event = delivery.event
+    message = {
+        "type": event.kind,
+        "timestamp": event.created_at,
+        "data": {"event_id": event.pk, "event": event.kind, "changes": event.changes, "claim": represented},
+    }
+    return json.dumps(message, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
+def signed_headers(secret: str, message_id: str, body: str, at: datetime) -> dict[str, str]:
+    return {
+        "Content-Type": "application/json",
+        "webhook-id": message_id,
+        "webhook-timestamp": str(floor(at.timestamp())),
+        "webhook-signature": Webhook(secret).sign(message_id, at, body),
+    }
+
+
+def _take(delivery_id: int) -> Delivery | None:
+    now = timezone.now()
+    delivery = Delivery.objects.select_related("subscription__owner", "event").filter(pk=delivery_id).first()
+    if delivery is None or delivery.state != DeliveryState.PENDING or delivery.subscription.is_paused:
+        return None
+    lease = now + timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS + LEASE_MARGIN_SECONDS)
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    taken = Delivery.objects.filter(due, pk=delivery_id, state=DeliveryState.PENDING).update(
+        next_attempt_at=lease, attempts=F("attempts") + 1
+    )
+    if not taken:
+        return None  # another task has it, or its next try is not due yet
+    delivery.attempts += 1
+    return delivery
+
+
+def _post(delivery: Delivery, body: str) -> tuple[int | None, str, int]:
+    """The receiver's status (None if there was no answer), the error in words, the milliseconds."""
+    subscription = delivery.subscription
+    headers = signed_headers(subscription.secret, delivery.message_id, body, timezone.now())
+    started = time.monotonic()
+    try:
+        answer = fetch(
+            subscription.url, method="POST", headers=headers, content=body.encode(),
+            timeout=settings.WEBHOOK_TIMEOUT_SECONDS, max_bytes=MAX_RESPONSE_BYTES,
+        )  # fmt: skip
+    except OutboundRefused as exc:
+        return None, str(exc), round((time.monotonic() - started) * 1000)
+    elapsed = round((time.monotonic() - started) * 1000)
+    if 200 <= answer.status < 300:
+        return answer.status, "", elapsed
+    if 300 <= answer.status < 400:
+        where = answer.headers.get("location", "")
+        return answer.status, f"HTTP {answer.status}: redirects are not followed (to {where or 'nowhere'}).", elapsed
+    return answer.status, f"HTTP {answer.status} from the receiver.", elapsed
+
+
+def _outcome(delivery: Delivery, status: int | None) -> str:
+    if status is not None and 200 <= status < 300:
+        return DeliveryState.DELIVERED
+    retried = status is None or status >= 500 or status in RETRIED_STATUSES
+    if retried and delivery.attempts - delivery.attempts_before_run < settings.WEBHOOK_MAX_ATTEMPTS:
+        return DeliveryState.PENDING
+    return DeliveryState.FAILED
+
+
+def _count_failure(subscription: Subscription, error: str) -> bool:
+    """Count a failed try; pause the subscription at the limit. Whether it is paused now."""
+    Subscription.objects.filter(pk=subscription.pk).update(consecutive_failures=F("consecutive_failures") + 1)
+    locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    limit = settings.WEBHOOK_PAUSE_AFTER_FAILURES
+    if locked.paused_at is None and locked.consecutive_failures >= limit:
+        locked.paused_at = timezone.now()
+        locked.pause_reason = f"Paused after {limit} failed deliveries in a row; the last: {error}"[:500]
+        locked.save(update_fields=["paused_at", "pause_reason", "updated_at"])
+    return locked.paused_at is not None
+
+
+def _record(delivery: Delivery, *, status: int | None, error: str, ms: int, outcome: str) -> float | None:
+    now = timezone.now()
+    retry_in = None
+    with transaction.atomic():
+        DeliveryAttempt.objects.create(
+            delivery=delivery, number=delivery.attempts, at=now, status_code=status, duration_ms=ms, error=error,
+            outcome=outcome,
+        )  # fmt: skip
+        values: dict[str, object] = {"last_status_code": status, "last_duration_ms": ms, "last_error": error}
+        if outcome == DeliveryState.DELIVERED:
+            Subscription.objects.filter(pk=delivery.subscription_id).update(consecutive_failures=0)
+        elif outcome != DeliveryState.SKIPPED:
+            paused = _count_failure(delivery.subscription, error)
+            if outcome == DeliveryState.PENDING:
+                retry_in = None if paused else retry_delay(delivery.attempts - delivery.attempts_before_run)
+                values["next_attempt_at"] = now + timedelta(seconds=retry_in or 0)
+        if outcome != DeliveryState.PENDING:
+            values.update(state=outcome, finished_at=now, next_attempt_at=None)
+        Delivery.objects.filter(pk=delivery.pk).update(**values)
+    return retry_in
+
+
+def delivery_attempt(*, delivery_id: int) -> float | None:
+    """Try the delivery once, if it is due; returns the seconds until its next try, or None when
+    there is none to make now (delivered, failed, skipped, paused, or not due)."""
+    delivery = _take(delivery_id)
+    if delivery is None:
+        return None
+    claim = subscription_claim(delivery.subscription, delivery.event.claim_id)
+    if claim is None:
+        return _record(delivery, status=None, error=UNREADABLE, ms=0, outcome=DeliveryState.SKIPPED)
+    if not delivery.body:
+        delivery.body = message_body(delivery, claim)
+        Delivery.objects.filter(pk=delivery.pk).update(body=delivery.body)
+    status, error, ms = _post(delivery, delivery.body)
+    return _record(delivery, status=status, error=error, ms=ms, outcome=_outcome(delivery, status))
