@@ -13,6 +13,7 @@ from django.apps import apps
 
 from claims.json_input import MAX_DEPTH
 from tests.api.builders import RESOURCES, build_rows
+from claims.services.webhooks import subscription_create
 from tests.factories import make_appearance, make_capture, make_claim, make_suggestion
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +29,13 @@ def deep(levels: int, kind: str = "array") -> str:
 
 
 @pytest.fixture
-def rows(db) -> None:
+def rows(db, superuser) -> None:
     for resource in RESOURCES:
         build_rows(resource, 1)
     claim = make_claim()
     make_suggestion(make_appearance(claim, published_on=date(2021, 10, 2)), make_appearance(claim))
     make_capture(claim=claim)
+    subscription_create(url="https://93.184.215.14/hook", events=["claim.published"], by=superuser)
 
 
 def model_of(resource: str) -> type:
@@ -48,6 +50,7 @@ def model_of(resource: str) -> type:
         "evidence": apps.get_model("claims", "StatusEvidence"),
         "captures": apps.get_model("claims", "Capture"),
         "suggestions": apps.get_model("claims", "SuggestedCitation"),
+        "webhooks": apps.get_model("claims", "Subscription"),
     }[resource]
 
 
