@@ -166,7 +166,9 @@ def _excerpt(metadata: dict, text: str) -> str:
     description = (metadata.get("description") or {}).get("value") or ""
     if description:
         return description
-    words = text.split()
+    # The main text opens with the article's own headings (marked "#"): the excerpt is its prose.
+    prose = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    words = " ".join(prose).split()
     return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
 
 

@@ -12,8 +12,8 @@ import pytest
 from django.apps import apps
 
 from claims.json_input import MAX_DEPTH
-from tests.api.builders import RESOURCES, build_rows
 from claims.services.webhooks import subscription_create
+from tests.api.builders import RESOURCES, build_rows
 from tests.factories import make_appearance, make_capture, make_claim, make_suggestion
 
 pytestmark = pytest.mark.django_db

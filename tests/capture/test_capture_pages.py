@@ -40,3 +40,11 @@ def test_each_seed_report_becomes_an_appearance_read_from_its_page(sites, claim,
         done.snapshot.metadata["published_on"]["source"]
         == {"json-ld": "json-ld", "opengraph": "opengraph", "text": "htmldate"}[site.dating]
     )
+
+
+def test_the_excerpt_is_the_articles_prose_not_its_headings(sites, claim, editor, committed):
+    done = capture(sites.url(SITES[1]), claim, editor, committed)
+
+    excerpt = done.appearance.excerpt
+    assert "#" not in excerpt
+    assert "Hamdi Malik is an Associate Fellow" in excerpt  # the prose, from its first paragraph
