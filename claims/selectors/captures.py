@@ -24,17 +24,25 @@ def outlet_for_url(url: str) -> Outlet | None:
 class HeldAppearance:
     appearance: Appearance
     normalized_url: str
-    text: str  # the main text of its latest snapshot, if it was captured
+    text: str = ""  # the main text of its latest snapshot, if it was captured
+    links: tuple[str, ...] = ()  # the links of that main text
+    base: str = ""  # the address the links are relative to: where the snapshot was fetched
 
 
 def held_appearances(claim: Claim, *, besides: int | None = None) -> list[HeldAppearance]:
-    """The claim's current appearances with their addresses normalised and their captured text (two queries)."""
+    """The claim's current appearances with their addresses normalised and their captured text
+    and links (two queries)."""
     appearances = list(Appearance.objects.current().filter(claim=claim).exclude(pk=besides).select_related("outlet"))
-    texts: dict[int, str] = {}
+    captured: dict[int, tuple[str, tuple[str, ...], str]] = {}
     snapshots = Snapshot.objects.filter(appearance__in=appearances).order_by("appearance_id", "fetched_at", "id")
-    for appearance_id, text in snapshots.values_list("appearance_id", "main_text"):
-        texts[appearance_id] = text  # the latest wins
-    return [HeldAppearance(a, normalize_url(a.url) if a.url else "", texts.get(a.pk, "")) for a in appearances]
+    for appearance_id, text, metadata, base in snapshots.values_list(
+        "appearance_id", "main_text", "metadata", "final_url"
+    ):
+        links = tuple((metadata.get("links") or {}).get("value") or ())
+        captured[appearance_id] = (text, links, base)  # the latest wins
+    return [
+        HeldAppearance(a, normalize_url(a.url) if a.url else "", *captured.get(a.pk, ("", (), ""))) for a in appearances
+    ]
 
 
 def claim_suggestions(claim: Claim, *, user: User | None) -> QuerySet:
@@ -53,7 +61,8 @@ def appearance_snapshots(claim: Claim, *, user: User | None) -> dict[int, Snapsh
     if not is_newsroom(user):
         return {}
     latest: dict[int, Snapshot] = {}
-    for snapshot in Snapshot.objects.filter(appearance__claim=claim).order_by("fetched_at", "id"):
+    shown = Snapshot.objects.filter(appearance__claim=claim).only("id", "appearance_id", "fetched_at", "sha256")
+    for snapshot in shown.order_by("fetched_at", "id"):
         latest[snapshot.appearance_id] = snapshot
     return latest
 

@@ -65,13 +65,19 @@ def suggest_citations(*, capture: Capture, appearance: Appearance, links: list[s
         )  # fmt: skip
 
     linked = _links_to(capture.snapshot.final_url if capture.snapshot else capture.url, links)
+    address = normalize_url(appearance.url) if appearance.url else ""
     for other in held:
+        # This page links to one we hold…
         if (
             other.normalized_url
             and other.normalized_url in linked
             and other.appearance.published_on <= appearance.published_on
         ):
             add(appearance, other.appearance, CitationKind.CITED, 1.0, {"link": linked[other.normalized_url]})
+        # …or one captured before it links to this page: the order of the captures does not matter.
+        back = _links_to(other.base, list(other.links)) if address and other.links else {}
+        if address in back and appearance.published_on <= other.appearance.published_on:
+            add(other.appearance, appearance, CitationKind.CITED, 1.0, {"link": back[address]})
     for other in held:
         _suggest_reuse(appearance, text, other, add)
     SuggestedCitation.objects.bulk_create(suggestions)

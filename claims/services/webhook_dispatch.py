@@ -20,6 +20,7 @@ from claims.choices import DeliveryState, WebhookEventKind
 from claims.models import Delivery, Subscription, WebhookEvent
 from claims.selectors.webhooks import subscription_claim_ids
 from claims.services.jobs import enqueue
+from claims.services.webhook_events import moved_enough
 from claims.services.webhooks import DELIVER
 
 
@@ -29,7 +30,7 @@ def wants(subscription: Subscription, event: WebhookEvent) -> bool:
     if event.kind != WebhookEventKind.CONFIDENCE_CHANGED:
         return True
     change = event.changes.get("confidence", {})
-    return abs(int(change.get("new", 0)) - int(change.get("old", 0))) >= subscription.min_change
+    return moved_enough(change.get("old", 0), change.get("new", 0), subscription.min_change)
 
 
 def _deliveries(subscriptions: list[Subscription], events: list[WebhookEvent]) -> list[Delivery]:

@@ -47,11 +47,15 @@ class Interest:
         return cls(kinds, min(changes) if changes else None)
 
 
+def moved_enough(old: object, new: object, min_change: int) -> bool:
+    """The one rule of `min_change`: a confidence move of at least that many points, either way."""
+    return abs(int(new) - int(old)) >= min_change
+
+
 def confidence_moved(moved: dict[str, tuple[object, object]], threshold: int | None) -> bool:
     if threshold is None or "confidence" not in moved:
         return False
-    old, new = moved["confidence"]
-    return abs(int(new) - int(old)) >= threshold
+    return moved_enough(*moved["confidence"], threshold)
 
 
 def event_kinds(change: ClaimChange, interest: Interest) -> list[str]:

@@ -50,12 +50,16 @@ def test_a_link_to_a_held_appearance_suggests_a_cited_edge_from_the_later_page(s
 
 
 def test_the_link_is_found_whichever_page_is_captured_first(sites, claim, editor, committed):
-    """The later page is captured first: its link names an address no appearance holds yet, so
-    nothing is suggested; the earlier one's capture then finds nothing to link back to either."""
-    capture(sites.url(MEMRI), claim, editor, committed)
-    capture(sites.url(INSTITUTE), claim, editor, committed)
-
+    """The later page is captured first: its link names an address no appearance holds yet; the
+    earlier page's capture finds the held page that links to it."""
+    memri = capture(sites.url(MEMRI), claim, editor, committed)
     assert suggestions_of(claim) == []
+
+    institute = capture(sites.url(INSTITUTE), claim, editor, committed)
+
+    [suggestion] = suggestions_of(claim)
+    assert (suggestion.citing, suggestion.cited) == (memri.appearance, institute.appearance)
+    assert suggestion.kind == CitationKind.CITED and suggestion.evidence["link"] == sites.url(INSTITUTE)
 
 
 def test_copied_paragraphs_suggest_a_reuse_edge_with_the_passages_shown(sites, claim, editor, committed, mirror_outlet):
