@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import date
 
 from django.apps import apps
@@ -15,10 +16,17 @@ class AppearanceQuerySet(ClaimRowQuerySet):
         current = self.current()
         return current if day is None else current.filter(published_on__lte=day)
 
-    def origins(self) -> "AppearanceQuerySet":
-        """Appearances that cite nothing: where a claim enters the record (SPEC §5)."""
+    def origins(self, *, of_claims: Sequence[int] | None = None) -> "AppearanceQuerySet":
+        """Appearances that cite nothing: where a claim enters the record (SPEC §5).
+
+        `of_claims`, when the appearances are those of these claims only, narrows the citations
+        looked at to theirs (every citation repeats its claim): PostgreSQL otherwise hashes the
+        whole citations table to find the few that matter."""
         citation = apps.get_model("claims", "Citation")
-        return self.exclude(models.Exists(citation.objects.current().filter(citing=models.OuterRef("pk"))))
+        citing = citation.objects.current().filter(citing=models.OuterRef("pk"))
+        if of_claims is not None:
+            citing = citing.filter(claim_id__in=of_claims)
+        return self.exclude(models.Exists(citing))
 
 
 class Appearance(Timestamped, Withdrawable):

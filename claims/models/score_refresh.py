@@ -19,6 +19,8 @@ class ScoreRefresh(models.Model):
     reason = models.CharField(
         max_length=500, editable=False, help_text='e.g. "outlet Al-Akhbar was regraded from C to D"'
     )
+    # Whether names changed (and with them what search reads), or scores alone (a grade, a tie).
+    names_changed = models.BooleanField(default=True)
     planned = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

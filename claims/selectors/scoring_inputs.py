@@ -15,7 +15,7 @@ from claims.selectors.independence import OriginRow, origins_with_ties
 def origin_rows(claim_ids: list[int], as_of: date | None) -> list[OriginRow]:
     rows = (
         Appearance.objects.known_on(as_of)
-        .origins()
+        .origins(of_claims=claim_ids)
         .filter(claim_id__in=claim_ids)
         .values_list("id", "claim_id", "outlet_id", "outlet__name", "outlet__reliability", "published_on")
         .order_by()

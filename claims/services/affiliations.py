@@ -69,7 +69,7 @@ def affiliation_create(
 def _refresh(affiliation: Affiliation, what: str, outlet_ids: list[int], by: AbstractBaseUser | None) -> Job | None:
     """Ties decide independence: every claim of the tied outlet(s) may move."""
     reason = f"the tie of outlet {affiliation.outlet} to {affiliation.actor} {what}"
-    return claims_refresh_scores(reason=reason, outlet_ids=outlet_ids, by=by)
+    return claims_refresh_scores(reason=reason, outlet_ids=outlet_ids, names_changed=False, by=by)
 
 
 @transaction.atomic

@@ -115,7 +115,12 @@ def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **chang
     outlet.search_names = names_search_text(outlet.name, outlet.aliases)
     save_validated(outlet, by=by)
     outlet.rescoring = (
-        claims_refresh_scores(reason=_what_changed(before, outlet, changed), outlet_ids=[outlet.pk], by=by)
+        claims_refresh_scores(
+            reason=_what_changed(before, outlet, changed),
+            outlet_ids=[outlet.pk],
+            names_changed=bool(changed & {"name", "aliases"}),
+            by=by,
+        )
         if changed & SCORED
         else None
     )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from claims.fastpath.bulk_rows import update_columns
 from claims.models import Claim
 from claims.models.claim import COMPUTED_FIELDS
-from claims.scoring.derived import derived
+from claims.scoring.derived import SCORED_FIELDS, derived, scored
 from claims.selectors.scoring_inputs import claim_inputs, claim_outlet_names
 from claims.services.webhook_events import ClaimChange, record_claim_changes
 
@@ -49,15 +49,18 @@ def deferred_claims() -> set[int] | None:
     return _deferred.get()
 
 
-def claims_rescore(*, claim_ids: Iterable[int], batch_size: int | None = None) -> int:
-    """Recompute the derived fields of the claims; returns how many changed."""
+def claims_rescore(*, claim_ids: Iterable[int], batch_size: int | None = None, search: bool = True) -> int:
+    """Recompute the derived fields of the claims; returns how many changed.
+
+    With `search=False` only the scored fields are (SCORED_FIELDS): for a change that cannot
+    move the search keys, such as an outlet's grade or an affiliation."""
     ids = sorted(set(claim_ids))
     pending = _deferred.get()
     if pending is not None:
         pending.update(ids)
         return 0
     size = batch_size or settings.CONFIDENCE_BATCH_SIZE
-    return sum(_rescore_batch(ids[start : start + size]) for start in range(0, len(ids), size))
+    return sum(_rescore_batch(ids[start : start + size], search) for start in range(0, len(ids), size))
 
 
 def claims_rescore_all(*, batch_size: int | None = None) -> int:
@@ -90,9 +93,17 @@ def claims_score_unwritten(*, claims: list[Claim]) -> None:
             setattr(claim, field, value)
 
 
-def _rescore_batch(ids: list[int]) -> int:
-    claims = list(Claim.objects.filter(id__in=ids).select_related("subject").order_by())
-    derived = _derived(claims)
+def _scored(claims: list[Claim]) -> dict[int, dict]:
+    inputs = claim_inputs([claim.pk for claim in claims])
+    return {claim.pk: scored(inputs[claim.pk]).as_dict() for claim in claims}
+
+
+def _rescore_batch(ids: list[int], search: bool) -> int:
+    fields = COMPUTED_FIELDS if search else SCORED_FIELDS
+    claims = Claim.objects.filter(id__in=ids).order_by()
+    # Without names to recompute, the long search columns are neither read nor written.
+    claims = list(claims.select_related("subject") if search else claims.only(*fields))
+    derived = (_derived if search else _scored)(claims)
     now = timezone.now()
     changed = []
     moves = []
@@ -105,6 +116,6 @@ def _rescore_batch(ids: list[int]) -> int:
                 setattr(claim, field, value)
             claim.updated_at = now
             changed.append(claim)
-    update_columns(changed, [*COMPUTED_FIELDS, "updated_at"])
+    update_columns(changed, [*fields, "updated_at"])
     record_claim_changes(moves)
     return len(changed)

@@ -35,10 +35,17 @@ BATCH = "claims.rescore_batch"
 
 
 def claims_refresh_scores(
-    *, reason: str, outlet_ids: Sequence[int] = (), actor_id: int | None = None, by: AbstractBaseUser | None
+    *,
+    reason: str,
+    outlet_ids: Sequence[int] = (),
+    actor_id: int | None = None,
+    names_changed: bool = True,
+    by: AbstractBaseUser | None,
 ) -> Job | None:
     """Ask for the claims of these outlets (or of this actor) to be rescored, `reason` saying why
     in words ("outlet Al-Akhbar was regraded from C to D"). Call it inside the write's transaction.
+    `names_changed=False` says that only scores can move (a grade, an affiliation), so the
+    claims' search text is left as it is.
 
     Returns the job, or None when no claim is in reach. Inside a bulk load that defers its
     rescoring (`rescoring_deferred`), the claims join the load's own rescoring instead."""
@@ -54,7 +61,7 @@ def claims_refresh_scores(
         return None
     job = job_create(kind=JobKind.RESCORE, description=f"Rescoring the claims reached: {reason}", by=by)
     for scope in scopes:
-        refresh = ScoreRefresh.objects.create(job=job, reason=reason, **scope)
+        refresh = ScoreRefresh.objects.create(job=job, reason=reason, names_changed=names_changed, **scope)
         ScoreBatch.objects.create(refresh=refresh, number=0, first_claim_id=0, last_claim_id=LAST_CLAIM_ID)
     enqueue(PLAN, job.pk)
     return job
@@ -94,14 +101,14 @@ def refresh_plan(*, job_id: int) -> None:
 def refresh_batch(*, batch_id: int, job_id: int) -> None:
     """Rescore one batch's claims; the job is done when its last batch is."""
     with transaction.atomic():
-        batch = ScoreBatch.objects.select_for_update().filter(pk=batch_id).first()
+        batch = ScoreBatch.objects.select_for_update(of=("self",)).select_related("refresh").filter(pk=batch_id).first()
         if batch is None:
             return  # done already: a repeated task
         ids = sorted(batch.claim_ids)
         # Locked before their inputs are read: a batch that started before a later write to the
         # same outlet either finishes first or waits, and reads that write (see the docstring).
         list(Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
-        changed = claims_rescore(claim_ids=ids)
+        changed = claims_rescore(claim_ids=ids, search=batch.refresh.names_changed)
         batch.delete()
         job = Job.objects.select_for_update().get(pk=job_id)  # one batch at a time sees "the last one"
         result = {"claims": job.result.get("claims", 0) + len(ids), "changed": job.result.get("changed", 0) + changed}

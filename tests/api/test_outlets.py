@@ -167,6 +167,19 @@ def test_the_detail_shows_the_track_record_of_published_claims(anonymous):
     assert body["track_record"] == {"originated": 2, "confirmed": 1, "denied": 1, "unclaimed": 0}
 
 
+def test_a_write_answers_without_the_track_record_and_a_read_has_it(as_reviewer, django_assert_max_num_queries):
+    outlet = make_outlet(reliability="C")
+    for _ in range(3):
+        make_appearance(make_claim(), outlet)
+
+    with django_assert_max_num_queries(30):
+        written = as_reviewer.patch(f"{URL}{outlet.pk}/", {"reliability": "B"}, format="json")
+
+    assert written.status_code == 200
+    assert "track_record" not in written.json() and written.json()["rescoring_job"]["id"]
+    assert as_reviewer.get(f"{URL}{outlet.pk}/").json()["track_record"]["originated"] == 3
+
+
 def test_kind_filter(anonymous):
     tv, _ = make_outlet(kind="tv"), make_outlet(kind="newspaper")
 

@@ -134,6 +134,26 @@ def test_a_repeated_task_does_no_harm(carried, reviewer, committed):
     assert claims_rescore_all() == 0
 
 
+def test_a_regrade_rewrites_the_scores_and_leaves_the_search_columns_alone(carried, reviewer, committed):
+    outlet, claims, _ = carried
+    with CaptureQueriesContext(connection) as queries, committed():
+        outlet_update(outlet=outlet, reliability="A", by=reviewer)
+
+    writes = [q["sql"] for q in queries if 'UPDATE "claims_claim" SET' in q["sql"]]
+    assert writes and all('"confidence"' in sql for sql in writes)
+    assert not any('"search_text"' in sql or '"text_key"' in sql for sql in writes)
+    assert claims_rescore_all() == 0
+
+
+def test_a_regrade_with_a_new_name_refreshes_both(carried, editor_reviewer, committed):
+    outlet, claims, _ = carried
+    with committed():
+        outlet_update(outlet=outlet, reliability="A", name="Al-Akhbar al-Jadida", by=editor_reviewer)
+
+    assert all("jadida" in stored(c).search_text for c in claims)
+    assert claims_rescore_all() == 0
+
+
 @pytest.mark.parametrize("change", ["name", "aliases"])
 def test_renaming_an_outlet_refreshes_the_search_text_of_its_claims(carried, editor, committed, change):
     outlet, claims, _ = carried

@@ -1,6 +1,7 @@
 """Outlets (with affiliations and track record), actors and events (with competing attributions)."""
 
 from django.db.models import Model, QuerySet
+from rest_framework.permissions import SAFE_METHODS
 
 from claims.api.filters import ActorFilter, OutletFilter
 from claims.api.serializers.actors import ActorInputSerializer, ActorSerializer, ActorWrittenSerializer
@@ -36,7 +37,8 @@ class OutletViewSet(ServiceViewSet):
     def with_detail(self, instance: Model) -> Model:
         user = self.request.user
         instance.stated_affiliations = list(outlet_affiliations(instance, user=user))
-        instance.track_record = outlet_track_record(instance, user=user)
+        if self.request.method in SAFE_METHODS:  # not after a write: see OutletWrittenSerializer
+            instance.track_record = outlet_track_record(instance, user=user)
         return instance
 
 
