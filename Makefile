@@ -37,10 +37,14 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 
 # Runs on SQLite by default; set DATABASE_URL=postgres://... to run on PostgreSQL.
+# Every test: the fast ones on two processes, then the slow ones (timing, races, real workers,
+# benchmark smoke runs) alone, so that no timing is taken on a machine busy with other tests.
+TEST_PROCESSES ?= 2
 test: $(VENV)/.dev lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not slow" -n $(TEST_PROCESSES)
+	$(PY) -m pytest -m slow
 
 # While working: every test but the slow ones (timing, races, scale, benchmark smoke runs).
 test-quick: $(VENV)/.dev
