@@ -10,11 +10,17 @@ from django.db import transaction
 
 from claims.choices import JobKind, JobState
 from claims.models import Job
-from claims.services.imports import RUN
+from claims.services import captures, imports, score_refresh
 from claims.services.jobs import enqueue
-from claims.services.score_refresh import PLAN
 
-TASKS = {JobKind.RESCORE: PLAN, JobKind.IMPORT: RUN}
+# The task that takes up a job of each kind from where the database says it is. A kind without
+# one here would stop every resumption at its first job: tests/jobs/test_resume_jobs.py holds
+# the table whole.
+TASKS = {
+    JobKind.RESCORE: score_refresh.PLAN,
+    JobKind.IMPORT: imports.RUN,
+    JobKind.CAPTURE: captures.RUN,
+}
 
 
 def jobs_resume(*, failed: bool = False) -> list[Job]:

@@ -3,18 +3,20 @@ and nothing half-written (SPEC §13, docs/capture.md)."""
 
 import hashlib
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.utils import timezone
 from warcio.archiveiterator import ArchiveIterator
 
 from claims.choices import CaptureState, JobState
-from claims.models import Appearance, Capture, Outlet, Snapshot
+from claims.models import Appearance, Capture, Job, Outlet, Snapshot
 from claims.services.captures import capture_request
+from claims.services.outlets import outlet_update
 from tests.capture.pages import SITES, news_page
-from tests.factories import make_claim
+from tests.factories import make_appearance, make_claim
 from tests.outbound.server import Page
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +179,22 @@ def test_an_unknown_site_waits_for_its_outlet_proposed_from_the_page(sites, clai
     assert body["state"] == "recorded" and body["appearance"]
     outlet = Outlet.objects.get(domain=MIRROR.host)
     assert outlet.name == "Levant Mirror" and Appearance.objects.get(pk=body["appearance"]).outlet == outlet
+
+
+def test_resume_jobs_takes_up_a_capture_whose_task_was_lost_with_the_other_jobs(
+    sites, claim, editor, reviewer, committed
+):
+    capture = capture_request(url=sites.url(INSTITUTE), claim=claim, by=editor)  # its task never runs: lost
+    outlet = sites.outlets[INSTITUTE.key]
+    make_appearance(make_claim("The tanks were moved at night"), outlet, published_on=date(2021, 10, 28))
+    rescoring = outlet_update(outlet=outlet, reliability="A", by=reviewer).rescoring
+
+    out = io.StringIO()
+    with committed():
+        call_command("resume_jobs", stdout=out)
+
+    capture.refresh_from_db()
+    assert (capture.state, capture.job.state) == (CaptureState.RECORDED, JobState.DONE)
+    assert capture.appearance.claim == claim and capture.appearance.outlet == outlet
+    assert Job.objects.get(pk=rescoring.pk).state == JobState.DONE
+    assert "2 job(s) enqueued again." in out.getvalue()
