@@ -18,6 +18,9 @@ REVIEWER = "reviewer"
 # newsroom's: the view permission on claims, which both roles grant. Everyone without
 # it — anonymous visitors, API tokens of users in no group — is a consumer (SPEC §7).
 SEES_UNPUBLISHED = "claims.view_claim"
+# Approving, rejecting and retracting claims (the workflow's steps); its holders also see
+# every background job, not only their own (claims/models/job.py).
+REVIEW = "claims.review_claim"
 
 User = AbstractBaseUser | AnonymousUser
 

@@ -1,9 +1,11 @@
 """The two formats `import_claims` and the import upload read: which one a file is, and its reader."""
 
+import codecs
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePath
+from typing import BinaryIO
 
 import orjson
 
@@ -33,6 +35,26 @@ def decoded(data: bytes) -> str:
                 f"The file is not UTF-8 text (byte {exc.start + 1} cannot be read).", field="file"
             ) from exc
         return data[: exc.start].decode("utf-8-sig")
+
+
+def check_utf8(stream: BinaryIO, *, chunk_size: int = 1 << 20) -> None:
+    """Refuse, with the first bad byte's position, a file that is not UTF-8 text to its end: the
+    format is told from its start (SNIFFED), and a bad byte further on would stop its job half-way."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    read = 0
+    for chunk in iter(lambda: stream.read(chunk_size), b""):
+        held = len(decoder.getstate()[0])  # the start of a character cut by the chunk's end
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"The file is not UTF-8 text (byte {read - held + exc.start + 1:,} cannot be read).", field="file"
+            ) from exc
+        read += len(chunk)
+    if decoder.getstate()[0]:
+        raise InvalidInput(
+            f"The file is not UTF-8 text: it ends in the middle of a character (byte {read:,}).", field="file"
+        )
 
 
 def _first_line(text: str) -> str:

@@ -2,15 +2,13 @@ from django.conf import settings
 from django.db import models
 
 from claims.choices import JobKind, JobState
-from claims.roles import User, may
-
-SEES_EVERY_JOB = "claims.review_claim"
+from claims.roles import REVIEW, User, may
 
 
 class JobQuerySet(models.QuerySet):
     def visible_to(self, user: User | None) -> "JobQuerySet":
         """Everyone sees the jobs they started; reviewers and superusers see every job."""
-        if may(user, SEES_EVERY_JOB):
+        if may(user, REVIEW):
             return self
         if user is None or not user.is_authenticated:
             return self.none()

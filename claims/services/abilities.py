@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claims.models import Claim
 from claims.roles import User, may
-from claims.services import appearances, citations, evidence
+from claims.services import appearances, citations, evidence, imports
 from claims.services import claims as claim_services
 from claims.services.claims import claim_is_editable
 from claims.services.workflow import REVIEW, Step, steps_for
@@ -43,6 +43,11 @@ def claim_actions_for(user: User | None, claim: Claim) -> ClaimActions:
 
 def can_create_claims(user: User | None) -> bool:
     return may(user, claim_services.ADD)
+
+
+def can_import(user: User | None) -> bool:
+    """Upload a file of claims (the import page, POST /api/v1/imports/)."""
+    return may(user, imports.IMPORT)
 
 
 def can_review(user: User | None) -> bool:

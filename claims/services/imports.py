@@ -1,7 +1,9 @@
 """Imports by upload (SPEC §9, §12): a file from the web UI or the API, imported by a job.
 
-`import_upload` checks the file is one of the two formats, keeps it through Django's storage
-API and asks for a job; `import_job_run` (a task) reads it with the same readers and the same
+`import_upload` checks the file is one of the two formats and UTF-8 text to its end, keeps it
+through Django's storage API and asks for a job, without reading its records: a file at the
+upload limit takes seconds to parse, and the request answers at once. `import_job_run` (a task)
+counts the records (the job's total), then reads them with the same readers and the same
 `import_records` as `manage.py import_claims`, committing every BULK_SIZE records, so the
 job's progress shows as it goes and a worker stopped half-way loses only its last group: the
 task is run again, and re-importing what was committed finds it unchanged (re-imports are
@@ -14,9 +16,10 @@ import uuid
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import File
 from django.core.files.storage import default_storage
+from django.db import transaction
 
 from claims.choices import JobKind
-from claims.importing.formats import READERS, SNIFFED, detect_format
+from claims.importing.formats import READERS, SNIFFED, check_utf8, detect_format
 from claims.importing.run import BULK_SIZE, ImportReport, import_records
 from claims.models import Job
 from claims.services import claims as claim_services
@@ -24,33 +27,38 @@ from claims.services.jobs import enqueue, job_create, job_finish, job_held, job_
 from claims.services.persistence import require_perm
 
 RUN = "claims.run_import"
+IMPORT = claim_services.ADD  # an import records claims: who may record one may import them
 MAX_ERRORS_KEPT = 1000  # a file of bad lines keeps the first ones, and says how many more there were
 
 
-def _records_in(upload: File, fmt: str) -> int:
-    upload.seek(0)
-    lines = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
-    try:
-        return sum(1 for _ in READERS[fmt](lines))
-    finally:
-        lines.detach()
+def _lines(raw: File) -> io.TextIOWrapper:
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
+def _records_in(job: Job, fmt: str) -> int:
+    with job.upload.open("rb") as raw:
+        return sum(1 for _ in READERS[fmt](_lines(raw)))
+
+
+@transaction.atomic
 def import_upload(*, upload: File, name: str, by: AbstractBaseUser | None, fmt: str | None = None) -> Job:
-    """Keep the file and ask for the job that imports it; refuses an empty file, or one that is
-    neither JSON Lines nor CSV, with a reason and nothing kept."""
-    require_perm(by, claim_services.ADD)
+    """Keep the file and ask for the job that imports it; refuses an empty file, one that is
+    neither JSON Lines nor CSV, or one that is not UTF-8 text, with a reason and nothing kept."""
+    require_perm(by, IMPORT)
     upload.seek(0)
     fmt = detect_format(name=name, head=upload.read(SNIFFED), given=fmt)
-    total = _records_in(upload, fmt)
     upload.seek(0)
+    check_utf8(upload)
+    upload.seek(0)
+    job = job_create(kind=JobKind.IMPORT, description=f"Import of {name}", by=by, params={"format": fmt, "name": name})
     stored = default_storage.save(f"imports/{uuid.uuid4().hex}.{fmt}", upload)
-    job = job_create(
-        kind=JobKind.IMPORT, description=f"Import of {name}", by=by, total=total, params={"format": fmt, "name": name}
-    )
-    job.upload.name = stored
-    job.save(update_fields=["upload"])
-    enqueue(RUN, job.pk)
+    try:  # a job that is not written leaves no file behind
+        job.upload.name = stored
+        job.save(update_fields=["upload"])
+        enqueue(RUN, job.pk)
+    except BaseException:
+        default_storage.delete(stored)
+        raise
     return job
 
 
@@ -64,10 +72,11 @@ def _errors(report: ImportReport) -> list[dict]:
 
 def _run(job: Job) -> ImportReport:
     fmt, name = job.params["format"], job.params.get("name", job.upload.name)
-    with job.upload.open("rb") as raw:  # a missing file raises: the task is retried, then the job fails
-        lines = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    # A missing file raises: the task is retried, then the job fails.
+    job_progress(job_id=job.pk, total=_records_in(job, fmt))
+    with job.upload.open("rb") as raw:
         return import_records(
-            READERS[fmt](lines),
+            READERS[fmt](_lines(raw)),
             source=name,
             commit_every=BULK_SIZE,
             on_commit=lambda progress: job_progress(job_id=job.pk, done=progress.records),

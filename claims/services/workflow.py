@@ -24,7 +24,7 @@ from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
 from claims.fastpath.bulk_rows import bulk_insert
 from claims.fastpath.history_rows import history_copy
 from claims.models import Claim, ReviewTransition
-from claims.roles import may
+from claims.roles import REVIEW, may
 from claims.selectors.authorship import claim_contributions
 from claims.services.claims import CHANGE
 from claims.services.persistence import check_value, require_perm
@@ -48,7 +48,6 @@ class Step:
         return self.name.capitalize()
 
 
-REVIEW = "claims.review_claim"
 SUBMIT = Step("submit", (ReviewState.DRAFT, ReviewState.REJECTED), ReviewState.IN_REVIEW, CHANGE)
 APPROVE = Step("approve", (ReviewState.IN_REVIEW,), ReviewState.PUBLISHED, REVIEW)
 REJECT = Step("reject", (ReviewState.IN_REVIEW,), ReviewState.REJECTED, REVIEW, "comment")

@@ -2,7 +2,8 @@
 
 Writes need no gate here: the services check permissions and the view shows
 their refusal. These helpers only send anonymous visitors to the login page and
-keep the review queue, a reviewer's worktable, to reviewers.
+keep a page that is only a form for one kind of write (the review queue, the import
+upload) to those the service would let through.
 """
 
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from claims.services.abilities import can_review
+from claims.services.abilities import can_import, can_review
 
 View = Callable[..., HttpResponse]
 
@@ -36,13 +37,22 @@ def login_required(view: View) -> View:
     return wrapped
 
 
-def reviewer_required(view: View) -> View:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return to_login(request)
-        if not can_review(request.user):
-            raise PermissionDenied("The review queue is for reviewers.")
-        return view(request, *args, **kwargs)
+def allowed_only(ability: Callable[[object], bool], refusal: str) -> Callable[[View], View]:
+    """The view for those `ability` admits (a question of claims/services/abilities.py)."""
 
-    return wrapped
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return to_login(request)
+            if not ability(request.user):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+reviewer_required = allowed_only(can_review, "The review queue is for reviewers.")
+importer_required = allowed_only(can_import, "Importing files of claims is for editors.")

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from claims.models import Job
-from claims.web.access import login_required
+from claims.web.access import importer_required, login_required
 from claims.web.forms import ImportForm
 from claims.web.rendering import render_page
 
@@ -32,7 +32,7 @@ def job_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(request, "web/job_detail.html", {"job": job})
 
 
-@login_required
+@importer_required
 def import_view(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":

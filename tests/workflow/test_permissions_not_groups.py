@@ -4,11 +4,12 @@ what the services (and so the API) let through."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from claims.models import Claim, Outlet
+from claims.models import Claim, Job, Outlet
 from claims.roles import EDITOR, REVIEWER
 from claims.services.workflow import claim_submit
 from tests.factories import make_claim, make_outlet
@@ -127,3 +128,19 @@ def test_seeing_drafts_follows_the_view_permission_on_every_surface(editor):
         api = api_for(user).get(f"/api/v1/claims/{draft.pk}/")
         web = web_for(user).get(reverse("web:claim-detail", args=[draft.pk]))
         assert (api.status_code, web.status_code) == ((200, 200) if sees else (404, 404)), user.username
+
+
+def test_the_import_page_and_the_imports_api_agree_on_who_may_import(editor):
+    importer = user_with("ines", "add_claim")
+    without(EDITOR, "add_claim")
+    for user, allowed in ((importer, True), (editor, False)):
+        web = web_for(user)
+        jobs = web.get(reverse("web:job-list")).text
+        assert (reverse("web:import") in jobs, web.get(reverse("web:import")).status_code) == (
+            (True, 200) if allowed else (False, 403)
+        )
+        line = b'{"external_ref": "x", "text": "The Operations Room claimed the attack"}\n'
+        upload = SimpleUploadedFile("claims.jsonl", line)
+        response = api_for(user).post("/api/v1/imports/", {"file": upload}, format="multipart")
+        assert response.status_code == (202 if allowed else 403)
+    assert Job.objects.get().created_by == importer
