@@ -17,6 +17,7 @@ from claims.choices import ReviewState
 from claims.models import Appearance, Claim, Outlet
 from claims.selectors.chains import Chain, ChainNode
 from claims.selectors.exports import ChainDetails, chain_details
+from claims.selectors.pending import pending_note
 
 PUBLISHER_NAME = "Provenance"
 
@@ -56,9 +57,9 @@ def creative_work(node: ChainNode, appearance: Appearance | None, outlet: Outlet
     )
 
 
-def _rating_explanation(claim: Claim) -> str:
+def _rating_explanation(claim: Claim, details: ChainDetails) -> str:
     reasons = " ".join(factor.get("detail", "") for factor in claim.confidence_factors or [])
-    return f"Admiralty code {claim.admiralty_code}. {reasons}".strip()
+    return f"{pending_note(details.pending_reasons)} Admiralty code {claim.admiralty_code}. {reasons}".strip()
 
 
 def claimreview_document(claim: Claim, chain: Chain, *, claim_url: str, details: ChainDetails | None = None) -> dict:
@@ -95,7 +96,7 @@ def claimreview_document(claim: Claim, chain: Chain, *, claim_url: str, details:
                 "bestRating": 100,
                 "worstRating": 0,
                 "alternateName": claim.confidence_label,
-                "ratingExplanation": _rating_explanation(claim),
+                "ratingExplanation": _rating_explanation(claim, details),
             },
         }
     )

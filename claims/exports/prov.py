@@ -19,6 +19,7 @@ from claims.choices import CitationKind
 from claims.models import Claim
 from claims.selectors.chains import Chain
 from claims.selectors.exports import ChainDetails, chain_details
+from claims.selectors.pending import pending_note
 
 QUOTATION_KINDS = {CitationKind.QUOTED, CitationKind.REPUBLISHED}
 PRODUCER_NAME = "Provenance"
@@ -161,7 +162,12 @@ class ProvDocumentBuilder:
             "provenance:confidenceLabel": claim.confidence_label,
             "provenance:admiraltyCode": claim.admiralty_code,
             "provenance:independentOriginCount": claim.independent_origin_count,
+            "provenance:scoresPending": bool(self.details.pending_reasons),
         }
+        if self.details.pending_reasons:
+            self.document["entity"][claim_id]["provenance:scoresPendingNote"] = pending_note(
+                self.details.pending_reasons
+            )
         self.document["wasAttributedTo"]["_:claim-attribution"] = {
             "prov:entity": claim_id,
             "prov:agent": "provenance:producer",

@@ -2,8 +2,9 @@
 
 The chain (claims.selectors.chains) carries ids, dates and outlet names; the
 exports also describe each outlet, each appearance in full, the evidence behind
-the responsibility status and when the claim was published. Four queries,
-whatever the size of the chain.
+the responsibility status, when the claim was published, and why its scores are
+being recomputed if they are (claims.selectors.pending). Five queries, whatever
+the size of the chain.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from claims.choices import ReviewState
 from claims.models import Appearance, Citation, Claim, Outlet, ReviewTransition, StatusEvidence
 from claims.models.claim import PUBLIC_STATES
 from claims.selectors.chains import Chain
+from claims.selectors.pending import pending_reasons
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class ChainDetails:
     evidence: list[StatusEvidence] = field(default_factory=list)
     published_at: datetime | None = None
     retracted_at: datetime | None = None
+    # Why the confidence is being recomputed in the background; empty when it is current.
+    pending_reasons: list[str] = field(default_factory=list)
 
 
 def _review_dates(claim: Claim) -> tuple[datetime | None, datetime | None]:
@@ -55,4 +59,5 @@ def chain_details(claim: Claim, chain: Chain) -> ChainDetails:
         evidence=evidence,
         published_at=published_at,
         retracted_at=retracted_at,
+        pending_reasons=pending_reasons(claim),
     )

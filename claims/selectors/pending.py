@@ -57,6 +57,11 @@ def filter_scores_pending(claims: QuerySet, pending: bool) -> QuerySet:
     return claims.filter(scores_pending()) if pending else claims.exclude(scores_pending())
 
 
+def pending_note(reasons: list[str]) -> str:
+    """The reasons as the sentence the claim page and the exports show."""
+    return " ".join(f"Confidence is being recomputed after {reason}: it may still change." for reason in reasons)
+
+
 def pending_reasons(claim: Claim) -> list[str]:
     """Why this claim's confidence is being recomputed, one line per change (one query)."""
     holding = _batches_holding(claim.pk, claim.subject_id, lambda value: value).filter(refresh=OuterRef("pk"))
