@@ -8,13 +8,14 @@ from datetime import date
 import orjson
 
 from claims.models import Claim
+from claims.scoring.derived import SCORED_FIELDS
 from claims.selectors.chains import claim_chain
 from claims.services.workflow import claim_publish_imported, claim_retract
 from tests.exports.chains import sample_chain
 from tests.factories import make_appearance, make_claim, make_evidence, make_outlet
 from tests.importing.helpers import counts, empty_database, export_csv, export_jsonl, import_file
 
-COMPUTED = ["status", "confidence", "credibility", "admiralty_code", "confidence_factors", "independent_origin_count"]
+COMPUTED = SCORED_FIELDS  # every scored column: the search keys follow the outlets' order, which may differ
 
 
 def corpus() -> None:

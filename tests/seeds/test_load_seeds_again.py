@@ -7,6 +7,7 @@ from pathlib import Path
 from django.apps import apps
 
 from claims.models import Claim, Outlet
+from claims.models.claim import COMPUTED_FIELDS
 from claims.seeding import load_seeds
 from claims.seeding.sync import CREATED, KEPT, UPDATED
 from claims.services.outlets import outlet_update
@@ -22,11 +23,7 @@ def row_counts() -> dict[str, int]:
 
 
 def claim_snapshot() -> list[tuple]:
-    return list(
-        Claim.objects.order_by("id").values_list(
-            "id", "review_state", "status", "confidence", "admiralty_code", "independent_origin_count", "updated_at"
-        )
-    )
+    return list(Claim.objects.order_by("id").values_list("id", "review_state", *COMPUTED_FIELDS, "updated_at"))
 
 
 def copy_of_seeds(tmp_path: Path) -> Path:
