@@ -27,7 +27,6 @@ from claims.choices import ActorKind, ClaimKind, OutletKind, Stance
 from claims.models import Actor, Appearance, Citation, Claim, Event, Outlet, StatusEvidence
 from claims.selectors.chains import Chain, ChainEdge
 from claims.selectors.exports import ChainDetails, chain_details
-from claims.selectors.pending import pending_note
 
 SPEC_VERSION = "2.1"
 PRODUCER_NAME = "Provenance"
@@ -235,8 +234,7 @@ class BundleBuilder:
             "created_by_ref": self.producer,
             "name": claim.text,
             "description": f"Responsibility {claim.status}; confidence {claim.confidence} ({claim.confidence_label}); "
-            f"Admiralty code {claim.admiralty_code}; {claim.independent_origin_count} independent origin(s). "
-            f"{pending_note(details.pending_reasons)}".strip(),
+            f"Admiralty code {claim.admiralty_code}; {claim.independent_origin_count} independent origin(s).",
             "confidence": claim.confidence,
             "object_refs": object_refs,
             "external_references": [

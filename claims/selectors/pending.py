@@ -58,7 +58,7 @@ def filter_scores_pending(claims: QuerySet, pending: bool) -> QuerySet:
 
 
 def pending_note(reasons: list[str]) -> str:
-    """The reasons as the sentence the claim page and the exports show."""
+    """The reasons in words, for the exports that carry them (ClaimReview, PROV)."""
     return " ".join(f"Confidence is being recomputed after {reason}: it may still change." for reason in reasons)
 
 

@@ -66,6 +66,11 @@ def capture_request(*, url: str, claim: Claim | None = None, by: AbstractBaseUse
     return capture
 
 
+def capture_requeued(*, job_id: int) -> None:
+    """A failed capture asked for again: it says it is being fetched, not why it failed before."""
+    Capture.objects.filter(job_id=job_id, state=CaptureState.FAILED).update(state=CaptureState.QUEUED, message="")
+
+
 def _snapshot(capture: Capture, fetched: Fetched, by: AbstractBaseUser | None) -> Snapshot:
     now = timezone.now()
     normalized = normalize_url(fetched.url)

@@ -14,8 +14,8 @@ from claims.services import captures, imports, score_refresh
 from claims.services.jobs import enqueue
 
 # The task that takes up a job of each kind from where the database says it is. A kind without
-# one here would stop every resumption at its first job: tests/jobs/test_resume_jobs.py holds
-# the table whole.
+# one here would stop every resumption at its first job:
+# tests/jobs/test_resume_jobs.py::test_every_kind_of_job_can_be_resumed holds the table whole.
 TASKS = {
     JobKind.RESCORE: score_refresh.PLAN,
     JobKind.IMPORT: imports.RUN,
@@ -33,5 +33,7 @@ def jobs_resume(*, failed: bool = False) -> list[Job]:
             if job.state == JobState.FAILED:
                 job.state, job.failure, job.finished_at = JobState.QUEUED, "", None
                 job.save(update_fields=["state", "failure", "finished_at"])
+                if job.kind == JobKind.CAPTURE:
+                    captures.capture_requeued(job_id=job.pk)
             enqueue(TASKS[job.kind], job.pk)
     return jobs

@@ -198,3 +198,24 @@ def test_resume_jobs_takes_up_a_capture_whose_task_was_lost_with_the_other_jobs(
     assert capture.appearance.claim == claim and capture.appearance.outlet == outlet
     assert Job.objects.get(pk=rescoring.pk).state == JobState.DONE
     assert "2 job(s) enqueued again." in out.getvalue()
+
+
+def test_a_failed_capture_asked_for_again_is_fetched_anew_and_recorded(
+    sites, claim, editor, committed, django_capture_on_commit_callbacks
+):
+    institute = sites.servers[INSTITUTE.host]
+    url = institute.add("/late-article", Page(404, b"<h1>Not found</h1>"))
+    failed_with(run(url, claim, editor, committed), "The page answered 404")
+    institute.add("/late-article", Page(body=news_page(INSTITUTE)))  # the site has published it since
+
+    with django_capture_on_commit_callbacks() as queued:
+        call_command("resume_jobs", "--failed", stdout=io.StringIO())
+    waiting = Capture.objects.select_related("job").get()
+    assert (waiting.state, waiting.message, waiting.job.state) == (CaptureState.QUEUED, "", JobState.QUEUED)
+
+    with committed():
+        for task in queued:
+            task()
+    done = Capture.objects.select_related("job").get()
+    assert (done.state, done.message, done.job.state) == (CaptureState.RECORDED, "", JobState.DONE)
+    assert done.appearance.claim == claim

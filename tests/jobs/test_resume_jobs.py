@@ -6,8 +6,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from claims.choices import JobState
+from celery import current_app
+
+from claims.choices import JobKind, JobState
 from claims.models import Claim, Job, ScoreBatch
+from claims.services.job_resume import TASKS
 from claims.services.outlets import outlet_update
 from claims.services.rescoring import claims_rescore_all
 from tests.factories import make_appearance, make_claim, make_outlet
@@ -47,3 +50,9 @@ def test_failed_jobs_are_tried_again_only_when_asked(reviewer, committed):
     job.refresh_from_db()
     assert (job.state, job.failure) == (JobState.DONE, "")
     assert claims_rescore_all() == 0
+
+
+def test_every_kind_of_job_can_be_resumed():
+    assert set(TASKS) == set(JobKind)
+    registered = set(current_app.tasks)
+    assert all(task in registered for task in TASKS.values())
