@@ -4,9 +4,8 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
-
 from celery import current_app
+from django.core.management import call_command
 
 from claims.choices import JobKind, JobState
 from claims.models import Claim, Job, ScoreBatch
