@@ -6,6 +6,8 @@ persistence loses the queued tasks when it restarts; `manage.py resume_jobs` enq
 again (docs/operations.md). Every task is idempotent, so a task enqueued twice does no harm.
 """
 
+from collections.abc import Callable
+
 from django.db import transaction
 
 from claims.choices import JobKind, JobState
@@ -21,6 +23,8 @@ TASKS = {
     JobKind.IMPORT: imports.RUN,
     JobKind.CAPTURE: captures.RUN,
 }
+# What a kind's own record says when its failed job is queued again (a capture shows its state).
+REQUEUED: dict[str, Callable[..., None]] = {JobKind.CAPTURE: captures.capture_requeued}
 
 
 def jobs_resume(*, failed: bool = False) -> list[Job]:
@@ -33,7 +37,7 @@ def jobs_resume(*, failed: bool = False) -> list[Job]:
             if job.state == JobState.FAILED:
                 job.state, job.failure, job.finished_at = JobState.QUEUED, "", None
                 job.save(update_fields=["state", "failure", "finished_at"])
-                if job.kind == JobKind.CAPTURE:
-                    captures.capture_requeued(job_id=job.pk)
+                if job.kind in REQUEUED:
+                    REQUEUED[job.kind](job_id=job.pk)
             enqueue(TASKS[job.kind], job.pk)
     return jobs
