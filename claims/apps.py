@@ -10,3 +10,4 @@ class ClaimsConfig(AppConfig):
         # Register the tasks in every process, not only in workers: the web process enqueues
         # them by name, and with no broker runs them itself.
         from claims import tasks  # noqa: F401
+        from provenance import checks  # noqa: F401  (registers the deploy checks)
