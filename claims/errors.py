@@ -31,3 +31,9 @@ class NotAllowed(DomainError):
 
 class Forbidden(DomainError):
     """The user may not do this (not a reviewer; approving their own claim)."""
+
+
+class FrozenRow(NotAllowed):
+    """A write to one of a claim's rows (an appearance, a citation, evidence) that the claim or the
+    row does not take: the claim is retracted, the row withdrawn, or the write would move the row
+    to another claim (claims/services/claim_rows.py). Always 409, from every writer."""

@@ -8,11 +8,10 @@ from django.http import HttpRequest
 
 from claims.admin.saving import ServiceInline, Services
 from claims.admin.withdrawal import withdrawn_note
-from claims.errors import NotAllowed
 from claims.models import Appearance, Citation, Claim, StatusEvidence
 from claims.services.appearances import appearance_create, appearance_update, appearance_withdraw
 from claims.services.citations import citation_create, citation_update, citation_withdraw
-from claims.services.claims import refuse_retracted
+from claims.services.claims import claim_is_editable
 from claims.services.evidence import evidence_create, evidence_update, evidence_withdraw
 
 APPEARANCE_SERVICES = Services(
@@ -32,12 +31,7 @@ EVIDENCE_SERVICES = Services(
 
 def frozen(claim: Claim | None) -> bool:
     """A retracted claim is kept as it was: the services refuse edits, so pages show it read-only."""
-    try:
-        if claim is not None:
-            refuse_retracted(claim)
-    except NotAllowed:
-        return True
-    return False
+    return claim is not None and not claim_is_editable(claim)
 
 
 class ClaimRowInline(ServiceInline):

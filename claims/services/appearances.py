@@ -7,30 +7,17 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.utils.text import Truncator
 
-from claims.errors import InvalidInput, NotAllowed
+from claims.errors import InvalidInput
 from claims.models import Appearance, Citation, Claim, Outlet
 from claims.models.fields import max_length_of
-from claims.services.claims import refuse_retracted
-from claims.services.persistence import (
-    apply_changes,
-    refuse_withdrawn,
-    reject_future,
-    require_perm,
-    save_validated,
-    withdraw,
-)
+from claims.services.claim_rows import claim_rows_guard
+from claims.services.persistence import apply_changes, reject_future, require_perm, save_validated, withdraw
 from claims.services.rescoring import claims_rescore
 
 EDITABLE = {"outlet", "published_on", "url", "headline", "language", "excerpt", "attributed_source", "source_document"}
 ADD = "claims.add_appearance"
 CHANGE = "claims.change_appearance"
 CITATION_REASON_LENGTH = max_length_of(Citation._meta.get_field("withdrawn_reason"))
-
-
-def lock_claim(claim_id: int) -> Claim:
-    """Serialise writes to one claim's chain: two concurrent citations could otherwise
-    each pass the cycle check and together close a cycle."""
-    return Claim.objects.select_for_update().get(pk=claim_id)
 
 
 def appearance_new(
@@ -47,9 +34,9 @@ def appearance_new(
     external_ref: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Appearance:
-    """A new appearance of the claim, not yet saved, if `by` may record it there."""
+    """A new appearance of the claim, not yet saved, if `by` may record one. The claim is the
+    caller's to guard (`claim_rows_guard`): a bulk write's claims are new drafts, not yet saved."""
     require_perm(by, ADD)
-    refuse_retracted(claim)
     reject_future(published_on, "published_on")
     return Appearance(
         claim=claim,
@@ -69,6 +56,8 @@ def appearance_new(
 @transaction.atomic
 def appearance_create(*, claim: Claim, by: AbstractBaseUser | None = None, **values: object) -> Appearance:
     """Record that an outlet published the claim (the fields of `appearance_new`)."""
+    require_perm(by, ADD)
+    claim_rows_guard(claim_id=claim.pk)
     appearance = appearance_new(claim=claim, by=by, **values)
     save_validated(appearance, by=by)
     claims_rescore(claim_ids=[claim.pk])
@@ -97,12 +86,7 @@ def check_date_order(appearance: Appearance, published_on: date | None) -> None:
 @transaction.atomic
 def appearance_update(*, appearance: Appearance, by: AbstractBaseUser | None = None, **changes: object) -> Appearance:
     require_perm(by, CHANGE)
-    if "claim" in changes and changes["claim"] != appearance.claim:
-        raise NotAllowed("An appearance cannot move to another claim; withdraw it and record a new one.")
-    changes.pop("claim", None)
-    claim = lock_claim(appearance.claim_id)
-    refuse_retracted(claim)
-    refuse_withdrawn(appearance)
+    claim = claim_rows_guard(claim_id=appearance.claim_id, row=appearance, changes=changes)
     if "published_on" in changes:
         reject_future(changes["published_on"], "published_on")
         check_date_order(appearance, changes["published_on"])
@@ -116,7 +100,7 @@ def appearance_update(*, appearance: Appearance, by: AbstractBaseUser | None = N
 def appearance_withdraw(*, appearance: Appearance, reason: str, by: AbstractBaseUser | None = None) -> Appearance:
     """Withdraw the appearance and the citations that touch it, with the same reason."""
     require_perm(by, CHANGE)
-    refuse_retracted(lock_claim(appearance.claim_id))
+    claim_rows_guard(claim_id=appearance.claim_id, row=appearance)
     withdraw(appearance, reason=reason, by=by)
     touching = Citation.objects.current().filter(citing=appearance) | Citation.objects.current().filter(
         cited=appearance

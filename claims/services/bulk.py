@@ -26,7 +26,7 @@ from claims.services import citations as citation_services
 from claims.services.appearances import appearance_new
 from claims.services.chain_edges import NewEdges
 from claims.services.citations import ENDS, check_citation
-from claims.services.claims import claim_new, refuse_retracted
+from claims.services.claims import claim_new
 from claims.services.evidence import evidence_new
 from claims.services.persistence import require_perm, validate
 from claims.services.rescoring import claims_score_unwritten
@@ -100,9 +100,8 @@ def _chain(item: NewClaim, claim: Claim, by: AbstractBaseUser | None) -> tuple[l
 
 
 def _citations(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: AbstractBaseUser | None) -> list:
-    if item.citations:
+    if item.citations:  # the claim is a new draft: nothing to guard but the permission
         require_perm(by, citation_services.ADD)
-        refuse_retracted(claim)
     edges, citations = NewEdges(), []
     for new in item.citations:
         citing, cited = _named(named, new.citing), _named(named, new.cited)

@@ -34,7 +34,7 @@ from claims.outbound import Fetched, OutboundRefused, check_url, fetch, resolve
 from claims.selectors.captures import held_appearances, outlet_for_url
 from claims.services import appearances as appearance_services
 from claims.services.appearances import appearance_create, appearance_update
-from claims.services.claims import refuse_retracted
+from claims.services.claim_rows import claim_rows_guard
 from claims.services.jobs import enqueue, job_create, job_fail, job_finish, job_held
 from claims.services.outlets import outlet_create
 from claims.services.persistence import require_perm
@@ -56,13 +56,14 @@ class PageUnavailable(Exception):
 def capture_request(*, url: str, claim: Claim | None = None, by: AbstractBaseUser | None) -> Capture:
     """Ask for a URL to be captured, for a claim (or for a claim to be recorded from it)."""
     require_perm(by, appearance_services.ADD)
-    if claim is not None:
-        refuse_retracted(claim)
     host, port = check_url(url)
     resolve(host, port)  # refused at once when the host is not one this server reaches
-    job = job_create(kind=JobKind.CAPTURE, description=f"Capture of {url.strip()}", by=by)
-    capture = Capture.objects.create(job=job, claim=claim, url=url.strip(), normalized_url=normalize_url(url))
-    enqueue(RUN, job.pk)
+    with transaction.atomic():  # after the lookup: no lock is held while a name server answers
+        if claim is not None:  # a retracted claim is refused now, not after the fetch
+            claim_rows_guard(claim_id=claim.pk)
+        job = job_create(kind=JobKind.CAPTURE, description=f"Capture of {url.strip()}", by=by)
+        capture = Capture.objects.create(job=job, claim=claim, url=url.strip(), normalized_url=normalize_url(url))
+        enqueue(RUN, job.pk)
     return capture
 
 
@@ -248,7 +249,7 @@ def capture_choose_outlet(
 def capture_attach_claim(*, capture: Capture, claim: Claim, by: AbstractBaseUser | None) -> Capture:
     """The claim a capture made from the new-claim form reports; the appearance is then recorded."""
     require_perm(by, appearance_services.ADD)
-    refuse_retracted(claim)
+    claim_rows_guard(claim_id=claim.pk)
     capture = Capture.objects.select_for_update(of=("self",)).select_related("snapshot").get(pk=capture.pk)
     if capture.state not in (CaptureState.NEEDS_CLAIM, CaptureState.NEEDS_OUTLET) or capture.claim_id:
         raise CaptureStateError(capture)

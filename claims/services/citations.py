@@ -11,9 +11,8 @@ from django.db import transaction
 from claims.choices import CitationKind
 from claims.errors import InvalidInput, NotAllowed
 from claims.models import Appearance, Citation
-from claims.services.appearances import lock_claim
 from claims.services.chain_edges import ChainEdges, StoredEdges
-from claims.services.claims import refuse_retracted
+from claims.services.claim_rows import claim_rows_guard
 from claims.services.persistence import apply_changes, require_perm, save_validated, withdraw
 from claims.services.rescoring import claims_rescore
 
@@ -63,8 +62,7 @@ def citation_create(
     by: AbstractBaseUser | None = None,
 ) -> Citation:
     require_perm(by, ADD)
-    claim = lock_claim(citing.claim_id)
-    refuse_retracted(claim)
+    claim = claim_rows_guard(claim_id=citing.claim_id)
     # Re-read under the lock: either end may have been withdrawn or redated meanwhile.
     citing, cited = Appearance.objects.get(pk=citing.pk), Appearance.objects.get(pk=cited.pk)
     check_citation(citing, cited)
@@ -77,10 +75,9 @@ def citation_create(
 @transaction.atomic
 def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, **changes: object) -> Citation:
     require_perm(by, CHANGE)
-    if {"citing", "cited", "claim"} & set(changes):
+    if {"citing", "cited"} & set(changes):
         raise NotAllowed("A citation's ends cannot change; withdraw it and record a new one.")
-    if citation.withdrawn_at is not None:
-        raise NotAllowed("This citation is withdrawn and cannot be changed.")
+    claim_rows_guard(claim_id=citation.claim_id, row=citation, changes=changes)
     if apply_changes(citation, changes, EDITABLE):
         save_validated(citation, by=by, exclude=ENDS)
     return citation
@@ -89,7 +86,7 @@ def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, *
 @transaction.atomic
 def citation_withdraw(*, citation: Citation, reason: str, by: AbstractBaseUser | None = None) -> Citation:
     require_perm(by, CHANGE)
-    refuse_retracted(lock_claim(citation.claim_id))
+    claim_rows_guard(claim_id=citation.claim_id, row=citation)
     withdraw(citation, reason=reason, by=by)
     claims_rescore(claim_ids=[citation.claim_id])
     return citation

@@ -7,6 +7,7 @@ from claims.choices import ClaimKind, ReviewState
 from claims.errors import NotAllowed
 from claims.models import Actor, Claim, Event
 from claims.models.claim import ASSERTION
+from claims.services.claim_rows import claim_rows_guard
 from claims.services.persistence import apply_changes, changed_fields, require_perm, save_validated
 from claims.services.rescoring import claims_rescore
 
@@ -18,13 +19,9 @@ CHANGE = "claims.change_claim"
 
 
 def claim_is_editable(claim: Claim) -> bool:
-    """A retracted claim is kept as it was: neither it nor its rows change again."""
+    """A retracted claim is kept as it was: neither it nor its rows change again. What the
+    interfaces offer; the writers refuse by `claim_rows_guard`, which reads the claim under a lock."""
     return claim.review_state != ReviewState.RETRACTED
-
-
-def refuse_retracted(claim: Claim) -> None:
-    if not claim_is_editable(claim):
-        raise NotAllowed("This claim is retracted; it is kept as it was and cannot be changed.")
 
 
 def claim_new(
@@ -65,7 +62,10 @@ def claim_create(*, by: AbstractBaseUser | None = None, **values: object) -> Cla
 @transaction.atomic
 def claim_update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes: object) -> Claim:
     require_perm(by, CHANGE)
-    refuse_retracted(claim)
+    # The claim is frozen once retracted, as its rows are; and a save of a copy read before a
+    # retraction must not put the claim back to published: the claim is read again under the lock.
+    claim_rows_guard(claim_id=claim.pk)
+    claim.refresh_from_db()
     if "text" in changes:
         changes["text"] = str(changes["text"] or "").strip()
     if claim.review_state == ReviewState.PUBLISHED and changed_fields(claim, changes, EDITABLE) & ASSERTION:

@@ -7,15 +7,8 @@ from django.db import transaction
 
 from claims.errors import InvalidInput
 from claims.models import Actor, Appearance, Claim, StatusEvidence
-from claims.services.claims import refuse_retracted
-from claims.services.persistence import (
-    apply_changes,
-    refuse_withdrawn,
-    reject_future,
-    require_perm,
-    save_validated,
-    withdraw,
-)
+from claims.services.claim_rows import claim_rows_guard
+from claims.services.persistence import apply_changes, reject_future, require_perm, save_validated, withdraw
 from claims.services.rescoring import claims_rescore
 
 EDITABLE = {"stance", "actor", "date", "appearance", "url", "note", "source_document"}
@@ -48,9 +41,9 @@ def evidence_new(
     external_ref: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> StatusEvidence:
-    """New evidence on the claim, not yet saved, if `by` may record it."""
+    """New evidence on the claim, not yet saved, if `by` may record it. The claim is the caller's
+    to guard (`claim_rows_guard`): a bulk write's claims are new drafts, not yet saved."""
     require_perm(by, ADD)
-    refuse_retracted(claim)
     reject_future(date, "date")
     check_appearance(claim, appearance)
     return StatusEvidence(
@@ -70,6 +63,8 @@ def evidence_new(
 @transaction.atomic
 def evidence_create(*, claim: Claim, by: AbstractBaseUser | None = None, **values: object) -> StatusEvidence:
     """Record a confirmation or denial of responsibility (the fields of `evidence_new`)."""
+    require_perm(by, ADD)
+    claim_rows_guard(claim_id=claim.pk)
     evidence = evidence_new(claim=claim, by=by, **values)
     save_validated(evidence, by=by)
     claims_rescore(claim_ids=[claim.pk])
@@ -81,14 +76,11 @@ def evidence_update(
     *, evidence: StatusEvidence, by: AbstractBaseUser | None = None, **changes: object
 ) -> StatusEvidence:
     require_perm(by, CHANGE)
-    if "claim" in changes and changes.pop("claim") != evidence.claim:
-        raise InvalidInput("Evidence cannot move to another claim.", field="claim")
-    refuse_retracted(evidence.claim)
-    refuse_withdrawn(evidence)
+    claim = claim_rows_guard(claim_id=evidence.claim_id, row=evidence, changes=changes)
     if "date" in changes:
         reject_future(changes["date"], "date")
     if "appearance" in changes:
-        check_appearance(evidence.claim, changes["appearance"])
+        check_appearance(claim, changes["appearance"])
     if apply_changes(evidence, changes, EDITABLE):
         save_validated(evidence, by=by)
         claims_rescore(claim_ids=[evidence.claim_id])
@@ -98,7 +90,7 @@ def evidence_update(
 @transaction.atomic
 def evidence_withdraw(*, evidence: StatusEvidence, reason: str, by: AbstractBaseUser | None = None) -> StatusEvidence:
     require_perm(by, CHANGE)
-    refuse_retracted(evidence.claim)
+    claim_rows_guard(claim_id=evidence.claim_id, row=evidence)
     withdraw(evidence, reason=reason, by=by)
     claims_rescore(claim_ids=[evidence.claim_id])
     return evidence

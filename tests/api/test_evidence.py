@@ -105,7 +105,7 @@ def test_evidence_cannot_move_to_another_claim(as_editor, nothing_changes):
     with nothing_changes():
         response = as_editor.patch(f"{URL}{evidence.pk}/", {"claim": other.pk})
 
-    assert response.status_code == 400
+    assert response.status_code == 409  # as for an appearance: one guard, one status
     assert "claim" in response.json()["errors"]
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from claims.choices import CitationKind
-from claims.errors import InvalidInput, NotAllowed
+from claims.errors import FrozenRow, InvalidInput, NotAllowed
 from claims.models import Citation
 from claims.services.citations import citation_update, citation_withdraw
 from tests.factories import make_appearance, make_citation, make_claim
@@ -22,12 +22,19 @@ def test_kind_and_note_are_updated(citation, editor):
     assert (saved.kind, saved.note) == (CitationKind.TRANSLATED, "From the Arabic.")
 
 
-@pytest.mark.parametrize("end", ["citing", "cited", "claim"])
+@pytest.mark.parametrize("end", ["citing", "cited"])
 def test_changing_an_end_of_a_citation_is_refused(citation, end, nothing_changes):
     other = make_appearance(citation.claim)
 
     with nothing_changes(), pytest.raises(NotAllowed, match="ends cannot change"):
-        citation_update(citation=citation, **{end: other.claim if end == "claim" else other})
+        citation_update(citation=citation, **{end: other})
+
+
+def test_moving_a_citation_to_another_claim_is_refused(citation, nothing_changes):
+    elsewhere = make_claim()
+
+    with nothing_changes(), pytest.raises(FrozenRow, match="cannot move to another claim"):
+        citation_update(citation=citation, claim=elsewhere)
 
 
 def test_an_unknown_kind_is_refused(citation, nothing_changes):

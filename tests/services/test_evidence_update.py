@@ -26,7 +26,7 @@ def test_moving_evidence_to_another_claim_is_refused(nothing_changes):
     evidence = make_evidence(make_claim())
     other = make_claim()
 
-    with nothing_changes(), pytest.raises(InvalidInput, match="cannot move to another claim"):
+    with nothing_changes(), pytest.raises(NotAllowed, match="cannot move to another claim"):
         evidence_update(evidence=evidence, claim=other)
 
 
