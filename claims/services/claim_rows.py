@@ -41,7 +41,8 @@ def _refuse_move(row: Model | None, changes: dict | None, claim_id: int) -> None
     if getattr(moved_to, "pk", moved_to) != claim_id:
         noun = _noun(row) if row is not None else "row"
         raise FrozenRow(
-            f"This {noun} belongs to claim {claim_id} and cannot move to another claim; withdraw it and record a new one.",
+            f"This {noun} belongs to claim {claim_id} and cannot move to another claim; "
+            "withdraw it and record a new one.",
             field="claim",
         )
 
