@@ -3,9 +3,20 @@ from django.db import models
 
 from claims.choices import CaptureState, CitationKind, SuggestionState
 from claims.models.fields import URL_LENGTH
+from claims.models.job import Job
+from claims.roles import User
 
 # Written by the capture services, never typed in: no form or serializer takes them.
 SYSTEM = {"editable": False}
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def visible_to(self, user: User | None) -> "SnapshotQuerySet":
+        """A snapshot is seen exactly by those who may see the capture that fetched it
+        (Capture.objects.visible_to): its own id names nothing to anyone else, who gets a 404 as
+        for a snapshot that does not exist. Every reader of snapshots (the download, the capture
+        pages, the claim page's links) goes through here; a snapshot no capture holds is nobody's."""
+        return self.filter(pk__in=Capture.objects.visible_to(user).values("snapshot_id"))
 
 
 class Snapshot(models.Model):
@@ -37,11 +48,19 @@ class Snapshot(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = SnapshotQuerySet.as_manager()
+
     class Meta:
         ordering = ["-fetched_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.final_url} at {self.fetched_at:%Y-%m-%d %H:%M}"
+
+
+class CaptureQuerySet(models.QuerySet):
+    def visible_to(self, user: User | None) -> "CaptureQuerySet":
+        """A capture is its job's: the user's own, or every one for reviewers (Job.objects.visible_to)."""
+        return self.filter(job__in=Job.objects.visible_to(user))
 
 
 class Capture(models.Model):
@@ -63,6 +82,8 @@ class Capture(models.Model):
     )
     appearance_created = models.BooleanField(default=False, **SYSTEM)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaptureQuerySet.as_manager()
 
     class Meta:
         ordering = ["-id"]

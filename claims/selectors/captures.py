@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from claims.capture.addresses import domain_candidates, normalize_url
 from claims.choices import SuggestionState
-from claims.models import Appearance, Capture, Claim, Job, Outlet, Snapshot, SuggestedCitation
+from claims.models import Appearance, Capture, Claim, Outlet, Snapshot, SuggestedCitation
 from claims.roles import User, is_newsroom
 
 
@@ -57,28 +57,22 @@ def claim_suggestions(claim: Claim, *, user: User | None) -> QuerySet:
 
 
 def appearance_snapshots(claim: Claim, *, user: User | None) -> dict[int, Snapshot]:
-    """Each appearance's latest snapshot, for the newsroom (one query)."""
-    if not is_newsroom(user):
-        return {}
+    """Each appearance's latest snapshot among those the user may see (one query)."""
     latest: dict[int, Snapshot] = {}
-    shown = Snapshot.objects.filter(appearance__claim=claim).only("id", "appearance_id", "fetched_at", "sha256")
+    visible = Snapshot.objects.visible_to(user).filter(appearance__claim=claim)
+    shown = visible.only("id", "appearance_id", "fetched_at", "sha256")
     for snapshot in shown.order_by("fetched_at", "id"):
         latest[snapshot.appearance_id] = snapshot
     return latest
 
 
 def captures_visible_to(user: User | None) -> QuerySet:
-    """A capture is its job's: the user's own, or every one for reviewers (Job.objects.visible_to)."""
+    """The captures the user may see (Capture.objects.visible_to), with what their pages show."""
     return (
-        Capture.objects.filter(job__in=Job.objects.visible_to(user))
+        Capture.objects.visible_to(user)
         .select_related("job__created_by", "snapshot", "outlet", "claim", "appearance__outlet")
         .order_by("id")
     )
-
-
-def snapshots_visible_to(user: User | None) -> QuerySet:
-    """Snapshots are editorial evidence: the newsroom's only."""
-    return Snapshot.objects.all() if is_newsroom(user) else Snapshot.objects.none()
 
 
 def suggestions_visible_to(user: User | None) -> QuerySet:

@@ -1,5 +1,5 @@
 """The capture API (SPEC §13): bad input is a clear 4xx and writes nothing; a capture from the
-new-claim form waits for its claim; snapshots are downloads, for the newsroom only."""
+new-claim form waits for its claim; snapshots are downloads, for those who may see their capture."""
 
 import pytest
 from django.db import connection
@@ -125,7 +125,7 @@ def test_a_capture_from_the_new_claim_form_waits_for_its_claim(sites, editor, ot
     assert twice.status_code == 409 and Appearance.objects.count() == 1
 
 
-def test_a_snapshot_is_a_download_for_the_newsroom_only(sites, editor, reviewer, consumer, client_for, committed):
+def test_a_snapshot_is_a_download_never_shown_inline(sites, editor, reviewer, consumer, client_for, committed):
     claim = make_claim()
     with committed():
         response = client_for(editor).post(

@@ -23,8 +23,8 @@ from claims.api.serializers.captures import (
     SuggestionSerializer,
 )
 from claims.api.serializers.jobs import job_url
-from claims.models import Capture, SuggestedCitation
-from claims.selectors.captures import captures_visible_to, snapshots_visible_to, suggestions_visible_to
+from claims.models import Capture, Snapshot, SuggestedCitation
+from claims.selectors.captures import captures_visible_to, suggestions_visible_to
 from claims.services.captures import capture_attach_claim, capture_choose_outlet, capture_request
 from claims.services.suggestions import suggestion_accept, suggestion_dismiss
 
@@ -103,7 +103,8 @@ class SuggestionViewSet(
 
 class SnapshotDownloadView(APIView):
     """The WARC record of a snapshot, as a download: never shown inline on this site (its HTML is
-    somebody else's). The newsroom's only, as the captures are."""
+    somebody else's). Only for those who may see its capture; anyone else gets a 404, decided
+    before the file is opened."""
 
     @extend_schema(
         operation_id="snapshots_download",
@@ -112,7 +113,7 @@ class SnapshotDownloadView(APIView):
         tags=["captures"],
     )
     def get(self, request: Request, pk: int) -> FileResponse:
-        snapshot = get_object_or_404(snapshots_visible_to(request.user), pk=pk)
+        snapshot = get_object_or_404(Snapshot.objects.visible_to(request.user), pk=pk)
         response = FileResponse(
             snapshot.warc.open("rb"), as_attachment=True, filename=f"snapshot-{snapshot.pk}.warc.gz",
             content_type="application/warc",
