@@ -6,32 +6,88 @@ MAX_DEPTH. Nothing the project accepts nests deeper than a few levels (an import
 record: record → outlets → affiliations), and code that walks a parsed document
 (serializers, error formatting) recurses once per level: a body of 3,000 nested
 arrays must be a clear 400, never a RecursionError and a 500.
+
+An object that gives a key twice is refused too (DuplicateKey): JSON parsers keep the last
+value without a word, so `{"review_state": "draft", …, "review_state": "published"}` would
+mean whatever the last one says, whatever the writer saw first. orjson cannot tell, so the
+keys are counted: the same walk that measures the nesting counts the keys the parsed objects
+hold, and a pattern counts where the text could have written one (a quote, then a colon). With
+no key lost the counts agree, and that is the answer for almost every text; only when the text
+may hold more (a key given twice, or a string containing `":`) is it parsed again, with the
+standard library and a pairs hook, which names the key. That parse is safe from deep
+recursion: the nesting is already known to be at most MAX_DEPTH.
 """
+
+import json
+import re
 
 import orjson
 
 # Levels of arrays and objects, the outermost counting as 1: `[]` is 1 deep, `{"a": [1]}` 2.
 MAX_DEPTH = 64
+# Where a text may end a key: a quote, then (after blanks) a colon. Every key ends so; a string
+# value may contain the same characters (`\":`), which only makes the count an over-estimate.
+_KEY_ENDS = re.compile(r'"[ \t\r\n]*:')
+_KEY_ENDS_BYTES = re.compile(rb'"[ \t\r\n]*:')
+KEY_SHOWN = 100  # characters of a repeated key quoted in the message
 
 
 class UnreadableJson(ValueError):
-    """The text is not JSON, or is JSON nested deeper than MAX_DEPTH."""
+    """The text is not JSON, is JSON nested deeper than MAX_DEPTH, or gives a key twice."""
+
+
+class DuplicateKey(UnreadableJson):
+    """An object of the text gives `key` twice. `value` is the text as parsed anyway (the last value
+    of each key), for a caller that wants to name the record it was refused in."""
+
+    def __init__(self, key: str, value: object = None) -> None:
+        shown = key if len(key) <= KEY_SHOWN else key[: KEY_SHOWN - 1] + "…"
+        super().__init__(f'the key "{shown}" is given twice in one object')
+        self.key, self.value = key, value
 
 
 def too_deep_message(limit: int = MAX_DEPTH) -> str:
     return f"JSON nested deeper than {limit} levels of arrays and objects is refused."
 
 
-def nesting_depth_exceeds(value: object, limit: int) -> bool:
-    """Whether arrays and objects in `value` nest more than `limit` levels; an explicit stack, no recursion."""
-    stack = [(value, 1)]
+def _measure(value: object, limit: int) -> tuple[bool, int]:
+    """Whether arrays and objects nest more than `limit` levels, and how many keys the objects
+    hold; an explicit stack, no recursion."""
+    stack, keys = [(value, 1)], 0
     while stack:
         item, depth = stack.pop()
-        children = item.values() if isinstance(item, dict) else item
         if depth > limit:
-            return True
+            return True, keys
+        if isinstance(item, dict):
+            keys += len(item)
+            children = item.values()
+        else:
+            children = item
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
+    return False, keys
+
+
+def nesting_depth_exceeds(value: object, limit: int) -> bool:
+    """Whether arrays and objects in `value` nest more than `limit` levels; an explicit stack, no recursion."""
+    return _measure(value, limit)[0]
+
+
+def _unique_pairs(pairs: list[tuple[str, object]]) -> dict:
+    found: dict = {}
+    for key, item in pairs:
+        if key in found:
+            raise DuplicateKey(key)
+        found[key] = item
+    return found
+
+
+def _refuse_duplicate_keys(text: bytes | str, value: object) -> None:
+    try:
+        json.loads(bytes(text) if isinstance(text, memoryview) else text, object_pairs_hook=_unique_pairs)
+    except DuplicateKey as exc:
+        raise DuplicateKey(exc.key, value) from None
+    except ValueError:
+        return  # orjson read it; where the two parsers differ on anything else, orjson's reading stands
 
 
 def read_json(text: bytes | str, *, max_depth: int = MAX_DEPTH) -> object:
@@ -42,6 +98,12 @@ def read_json(text: bytes | str, *, max_depth: int = MAX_DEPTH) -> object:
         if str(exc).startswith("depth limit exceeded"):  # orjson's own cap, at 1,024 levels
             raise UnreadableJson(too_deep_message(max_depth)) from None
         raise UnreadableJson(str(exc)) from None
-    if isinstance(value, (dict, list)) and nesting_depth_exceeds(value, max_depth):
+    if not isinstance(value, (dict, list)):
+        return value
+    too_deep, keys = _measure(value, max_depth)
+    if too_deep:
         raise UnreadableJson(too_deep_message(max_depth))
+    written = len((_KEY_ENDS_BYTES if isinstance(text, (bytes, bytearray, memoryview)) else _KEY_ENDS).findall(text))
+    if written > keys:
+        _refuse_duplicate_keys(text, value)
     return value

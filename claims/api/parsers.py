@@ -2,8 +2,8 @@
 
 DRF's JSONParser hands the body to the standard library, whose decoder recurses
 once per nesting level: `[[[[…]]]]` 3,000 deep raised RecursionError, a 500.
-This parser refuses such a body, and any other it cannot read, as a 400
-(ParseError) whose detail says why; one over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413,
+This parser refuses such a body, one that gives a key twice in an object, and any other it
+cannot read, as a 400 (ParseError) whose detail says why; one over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413,
 as claims/request_limits.py answers it.
 """
 
@@ -14,7 +14,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 
 from claims.api.errors import TooLarge
-from claims.json_input import UnreadableJson, read_json
+from claims.json_input import DuplicateKey, UnreadableJson, read_json
 from claims.request_limits import too_large_message
 
 
@@ -48,5 +48,8 @@ class JsonParser(BaseParser):
                 raise ParseError(f"The body could not be read as {charset}: {exc}") from None
         try:
             return read_json(body)
+        except DuplicateKey as exc:
+            # Parsers disagree on which of the two values counts; the API takes neither.
+            raise ParseError(f"The body is refused: {exc}. Give each field once.") from None
         except UnreadableJson as exc:
             raise ParseError(f"The body is not valid JSON: {exc}") from None

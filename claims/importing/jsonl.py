@@ -18,7 +18,7 @@ from claims.importing.records import (
     OutletDef,
     RecordError,
 )
-from claims.json_input import UnreadableJson, read_json
+from claims.json_input import DuplicateKey, UnreadableJson, read_json
 
 
 def _affiliation(values: object, line: int, where: str) -> AffiliationDef:
@@ -157,12 +157,21 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[ClaimRecord | RecordErr
             continue
         try:
             values = read_json(line)
+        except DuplicateKey as exc:
+            # Which of the two values was meant cannot be known: the record is refused, not guessed at.
+            yield RecordError(f"{exc}; a record gives each field once", line=number, ref=_ref_of(exc.value))
+            continue
         except UnreadableJson as exc:
             yield RecordError(f"not valid JSON: {exc}", line=number)
             continue
         try:
             yield record_from_json(values, line=number)
         except RecordError as exc:
-            ref = values.get("external_ref") if isinstance(values, dict) else None
-            exc.ref = ref if isinstance(ref, str) else ""
+            exc.ref = _ref_of(values)
             yield exc
+
+
+def _ref_of(values: object) -> str:
+    """The external_ref a refused line gives, to name it by in the report, if it gives one."""
+    ref = values.get("external_ref") if isinstance(values, dict) else None
+    return ref if isinstance(ref, str) else ""

@@ -105,6 +105,10 @@ def read_csv(lines: Iterable[str]) -> Iterator[ClaimRecord | RecordError]:
     if "text" not in header:
         yield RecordError("the header row must name the columns, text among them", line=1)
         return
+    twice = next((name for number, name in enumerate(header) if name and name in header[:number]), None)
+    if twice is not None:  # as a key twice in a JSON Lines record: which column is meant cannot be known
+        yield RecordError(f'the header row names the column "{twice}" twice; the file is not read', line=1)
+        return
     group: _Group | None = None
     line = reader.line_num
     try:

@@ -168,3 +168,49 @@ def test_a_cursor_nested_deep_is_a_400_not_a_500(anonymous):
 
     assert response.status_code == 400
     assert "cursor" in response.json()["errors"]
+
+
+def test_every_operation_with_a_body_refuses_a_key_given_twice_naming_it(rows, superuser, client_for):
+    client = client_for(superuser)
+
+    for method, url in operations_with_a_body(client):
+        response = send(client, method, url, '{"note": "first", "reason": "x", "note": "second"}')
+
+        assert response.status_code == 400, (method, url, response.content)
+        assert 'the key "note" is given twice' in response.json()["detail"], (method, url)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"text": "Hezbollah fired the rockets", "kind": "attribution", "kind": "denial"}',
+        '{"text": "Hezbollah fired the rockets", "kind": "attribution", "notes": "x", "notes" : "y"}',
+    ],
+)
+def test_a_claim_with_a_field_twice_is_a_400_and_nothing_is_written(as_editor, nothing_changes, body):
+    with nothing_changes():
+        response = send(as_editor, "post", "/api/v1/claims/", body)
+
+    assert response.status_code == 400
+    assert "is given twice" in response.json()["detail"] and "Give each field once" in response.json()["detail"]
+
+
+def test_a_webhook_filter_with_a_key_twice_inside_is_refused(as_editor, superuser, client_for, nothing_changes):
+    body = (
+        '{"url": "https://93.184.215.14/hook", "events": ["claim.published"], '
+        '"filters": {"min_confidence": 10, "min_confidence": 90}}'
+    )
+
+    with nothing_changes():
+        response = send(client_for(superuser), "post", "/api/v1/webhooks/", body)
+
+    assert response.status_code == 400 and 'the key "min_confidence" is given twice' in response.json()["detail"]
+
+
+def test_text_that_only_looks_like_a_second_key_is_read_as_written(as_editor):
+    body = '{"text": "He said \\"kind\\": attribution", "kind": "statement"}'
+
+    response = send(as_editor, "post", "/api/v1/claims/", body)
+
+    assert response.status_code == 201, response.content
+    assert response.json()["text"] == 'He said "kind": attribution'
