@@ -27,8 +27,9 @@ import orjson
 MAX_DEPTH = 64
 # Where a text may end a key: a quote, then (after blanks) a colon. Every key ends so; a string
 # value may contain the same characters (`\":`), which only makes the count an over-estimate.
-_KEY_ENDS = re.compile(r'"[ \t\r\n]*:')
-_KEY_ENDS_BYTES = re.compile(rb'"[ \t\r\n]*:')
+# Without a blank after any quote (JSON Lines as programs write it) a plain count does.
+_KEY_ENDS = {str: (re.compile(r'"[ \t\r\n]*:'), '":', ('" ', '"\t', '"\r', '"\n'))}
+_KEY_ENDS[bytes] = (re.compile(rb'"[ \t\r\n]*:'), b'":', (b'" ', b'"\t', b'"\r', b'"\n'))
 KEY_SHOWN = 100  # characters of a repeated key quoted in the message
 
 
@@ -52,24 +53,37 @@ def too_deep_message(limit: int = MAX_DEPTH) -> str:
 
 def _measure(value: object, limit: int) -> tuple[bool, int]:
     """Whether arrays and objects nest more than `limit` levels, and how many keys the objects
-    hold; an explicit stack, no recursion."""
-    stack, keys = [(value, 1)], 0
+    hold; an explicit stack, no recursion. (Exact type tests: orjson makes plain dicts and lists,
+    and this runs on every import line.)"""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    keys = 0
     while stack:
         item, depth = stack.pop()
         if depth > limit:
             return True, keys
-        if isinstance(item, dict):
+        if type(item) is dict:
             keys += len(item)
             children = item.values()
         else:
             children = item
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        depth += 1
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth))
     return False, keys
 
 
 def nesting_depth_exceeds(value: object, limit: int) -> bool:
     """Whether arrays and objects in `value` nest more than `limit` levels; an explicit stack, no recursion."""
     return _measure(value, limit)[0]
+
+
+def _keys_written(text: bytes | str) -> int:
+    """At least as many as the keys the text writes (an upper bound: see the module's docstring)."""
+    pattern, quote_colon, blank_after_quote = _KEY_ENDS[str if isinstance(text, str) else bytes]
+    if any(blank in text for blank in blank_after_quote):
+        return len(pattern.findall(text))
+    return text.count(quote_colon)
 
 
 def _unique_pairs(pairs: list[tuple[str, object]]) -> dict:
@@ -83,7 +97,7 @@ def _unique_pairs(pairs: list[tuple[str, object]]) -> dict:
 
 def _refuse_duplicate_keys(text: bytes | str, value: object) -> None:
     try:
-        json.loads(bytes(text) if isinstance(text, memoryview) else text, object_pairs_hook=_unique_pairs)
+        json.loads(text, object_pairs_hook=_unique_pairs)
     except DuplicateKey as exc:
         raise DuplicateKey(exc.key, value) from None
     except ValueError:
@@ -92,6 +106,8 @@ def _refuse_duplicate_keys(text: bytes | str, value: object) -> None:
 
 def read_json(text: bytes | str, *, max_depth: int = MAX_DEPTH) -> object:
     """The value of a JSON text; UnreadableJson, with a message a person can act on, if there is none."""
+    if isinstance(text, memoryview):
+        text = text.tobytes()
     try:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
@@ -103,7 +119,6 @@ def read_json(text: bytes | str, *, max_depth: int = MAX_DEPTH) -> object:
     too_deep, keys = _measure(value, max_depth)
     if too_deep:
         raise UnreadableJson(too_deep_message(max_depth))
-    written = len((_KEY_ENDS_BYTES if isinstance(text, (bytes, bytearray, memoryview)) else _KEY_ENDS).findall(text))
-    if written > keys:
+    if _keys_written(text) > keys:
         _refuse_duplicate_keys(text, value)
     return value
