@@ -110,11 +110,12 @@ def bulk_insert(
     recorded_as: Mapping[str, object] | None = None,
     recorded_at: datetime | None = None,
     history: bool = True,
+    reason: str | None = None,
 ) -> list:
     """Insert rows already checked by `validate(..., in_database=False)`, with their "created" history
-    rows (`history=False` for a model that keeps none). `recorded_as` and `recorded_at` give values
-    and a time the history records instead of the stored ones and now: a claim written last, in its
-    final review state, was created first, a draft.
+    rows (`history=False` for a model that keeps none), each giving `reason`. `recorded_as` and
+    `recorded_at` give values and a time the history records instead of the stored ones and now: a
+    claim written last, in its final review state, was created first, a draft.
 
     An IntegrityError (a unique value taken, a check constraint broken) propagates:
     the caller's savepoint then leaves nothing behind.
@@ -133,7 +134,8 @@ def bulk_insert(
     if history:
         ids = [row.pk for row in rows]
         overrides = {name: [value] * len(ids) for name, value in (recorded_as or {}).items()}
-        history_copy(model, ids, by=by, overrides=overrides, at=recorded_at)
+        reasons = [reason] * len(ids) if reason is not None else None
+        history_copy(model, ids, by=by, reasons=reasons, overrides=overrides, at=recorded_at)
     return rows
 
 

@@ -4,23 +4,33 @@ A record qualifies when it makes a new claim out of rows the run can already
 find: it creates no outlet, actor, event or affiliation; no claim answers to its
 external_ref (or its text, subject and event: checked for a whole batch at
 once, see Pending.take_existing); its citations and
-evidence name only its own appearances; and its review state is one an import
-reaches. Such records are written many at a time by `claims_create_bulk`, which
-checks every row with the one-row services' rules. Everything else (a re-import,
-a record that defines a new outlet, a bad value) goes one by one through
-ClaimImport, which also says exactly what is wrong.
+evidence name only its own appearances; and its review state is one the
+importer may take it to (`check_loaded_path`, the workflow's own judgement:
+an editor's or reviewer's own claim never comes out published). Such records
+are written many at a time by `claims_create_bulk`, which checks every row with
+the one-row services' rules, as the same user. Everything else (a re-import, a
+record that defines a new outlet, a review state refused, a bad value) goes one
+by one through ClaimImport, which also says exactly what is wrong.
 """
 
 from dataclasses import dataclass, field
 
 from claims.errors import DomainError
-from claims.importing.loader import ClaimImport, appearance_values, claim_key, claim_values, evidence_values
+from claims.importing.loader import (
+    ClaimImport,
+    ImportedBy,
+    appearance_values,
+    claim_key,
+    claim_values,
+    evidence_values,
+)
 from claims.importing.lookups import Lookups, WouldCreate
 from claims.importing.matching import ClaimKey, claims_found
 from claims.importing.records import ClaimRecord
 from claims.models import Actor, Event
 from claims.services.bulk import NewAppearance, NewCitation, NewClaim, NewEvidence, named_twice
-from claims.services.workflow import LOADED_PATHS
+from claims.services.claims import claim_new
+from claims.services.workflow import LOADED_PATHS, check_loaded_path
 
 
 @dataclass
@@ -95,10 +105,20 @@ def _resolved(record: ClaimRecord, lookups: Lookups) -> tuple[Actor | None, Even
     return subject, event
 
 
-def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, source: str) -> bool:
+def _may_take(values: dict, target: str, by: object) -> bool:
+    """Whether the importer may record this claim and take it to `target`, as the one-by-one path
+    would judge it; if not, that path says why, on the record's line."""
+    try:
+        check_loaded_path(claim=claim_new(by=by, **values), target=target, by=by)
+    except DomainError:
+        return False
+    return True
+
+
+def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, importer: ImportedBy) -> bool:
     """Add the record to the pending bulk write if it qualifies; False if it must go one by one."""
-    importer = ClaimImport(record, lookups, source=source)
-    target, comment, reason = importer.review_path()
+    loader = ClaimImport(record, lookups, importer=importer)
+    target, comment, reason = loader.review_path()
     if target not in LOADED_PATHS or not _names_only_its_own(record):
         return False
     resolved = _resolved(record, lookups)
@@ -106,17 +126,18 @@ def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, s
         return False
     subject, event = resolved
     key = claim_key(record, subject, event)
-    if pending.clashes(key):
+    values = claim_values(record, subject, event) | {"external_ref": record.external_ref or None}
+    if pending.clashes(key) or not _may_take(values, target, importer.by):
         return False
     item = NewClaim(
-        values=claim_values(record, subject, event) | {"external_ref": record.external_ref or None},
+        values=values,
         review_state=target,
         comment=comment,
         reason=reason,
         appearances=[
             NewAppearance(
                 ref=a.ref,
-                values=appearance_values(a, lookups.outlet(a.outlet)) | {"external_ref": importer.stored_ref(a.ref)},
+                values=appearance_values(a, lookups.outlet(a.outlet)) | {"external_ref": loader.stored_ref(a.ref)},
             )
             for a in record.appearances
         ],
@@ -125,7 +146,7 @@ def queue_for_bulk(record: ClaimRecord, lookups: Lookups, pending: Pending, *, s
             NewEvidence(
                 appearance=e.appearance,
                 values=evidence_values(e, lookups.actor(e.actor) if e.actor else None)
-                | {"external_ref": importer.stored_ref(e.ref)},
+                | {"external_ref": loader.stored_ref(e.ref)},
             )
             for e in record.evidence
         ],

@@ -3,7 +3,12 @@
 Every row goes through the same service functions as the web UI, the admin and
 the API, so an import refuses exactly what they refuse, with their messages.
 
-Re-importing is safe (docs/api-exports-import.md, "Idempotency"): a claim is
+Every write is the importer's (`ImportedBy`): an upload's are its uploader's, judged by the
+services' permissions and the workflow's four eyes exactly as the API judges that user, and
+named in the history and the review transitions; `manage.py import_claims` writes as the
+system (no user), and its history says so in words.
+
+Re-importing is safe (docs/api.md, "Idempotency"): a claim is
 found again by its external_ref (or, without one, by its text, subject and
 event); an appearance by its ref, else by outlet, date and url; a citation by
 its two ends; evidence by its ref, else by stance, date, actor, appearance and
@@ -15,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
 
 from claims.choices import ReviewState
 from claims.errors import DomainError, InvalidInput
@@ -31,10 +38,22 @@ from claims.services.citations import citation_create, citation_update
 from claims.services.claims import claim_create, claim_update
 from claims.services.evidence import evidence_create, evidence_update
 from claims.services.persistence import changed_fields
-from claims.services.workflow import claim_load_to
+from claims.services.workflow import check_loaded_path, claim_load_to
 
 # Fields kept as stored when the file leaves them blank: formats that cannot carry them (CSV) must not erase them.
 KEPT_WHEN_BLANK = {"notes", "source_document"}
+
+
+@dataclass(frozen=True)
+class ImportedBy:
+    """Whose writes an import's are, and what its records say of where they came from."""
+
+    by: AbstractBaseUser | None  # the uploader; None: the system (manage.py import_claims)
+    origin: str  # "Loaded by manage.py import_claims from claims.jsonl": the history's reason
+
+    def comment(self, line: int) -> str:
+        """What each review step of the record on this line says."""
+        return f"{self.origin}, line {line}."
 
 
 @contextmanager
@@ -127,8 +146,9 @@ def _wanted(values: dict) -> dict:
 
 
 class ClaimImport:
-    def __init__(self, record: ClaimRecord, lookups: Lookups, *, source: str) -> None:
-        self.record, self.lookups, self.source = record, lookups, source
+    def __init__(self, record: ClaimRecord, lookups: Lookups, *, importer: ImportedBy) -> None:
+        self.record, self.lookups, self.importer = record, lookups, importer
+        self.by = importer.by
         self.counts: Counter[str] = Counter()
         self.refs: dict[str, Appearance] = {}
         self.claim: Claim | None = None
@@ -140,6 +160,10 @@ class ClaimImport:
             subject = self.lookups.actor(record.subject) if record.subject else None
             event = self.lookups.event(record.event) if record.event else None
             self.save_claim(subject, event)
+        if self.created:  # judged before any row is written; the steps themselves come last
+            with located(record.line, self.review_label()):
+                target, _, _ = self.review_path()
+                check_loaded_path(claim=self.claim, target=target, by=self.by)
         existing = self.existing_rows()
         for number, appearance in enumerate(record.appearances, start=1):
             with located(appearance.line, f"appearance #{number}"):
@@ -151,7 +175,7 @@ class ClaimImport:
             with located(evidence.line, f"evidence #{number}"):
                 self.save_evidence(evidence, existing)
         if self.created:
-            with located(record.line, "review_state"):
+            with located(record.line, self.review_label()):
                 self.move_to_review_state()
         return self.counts
 
@@ -173,7 +197,7 @@ class ClaimImport:
         values = claim_values(record, subject, event)
         claim = self.find_claim(subject, event)
         if claim is None:
-            self.claim = claim_create(external_ref=record.external_ref or None, **values)
+            self.claim = claim_create(external_ref=record.external_ref or None, by=self.by, **values)
             self.created = True
             self.counts["claims created"] += 1
             return
@@ -181,18 +205,23 @@ class ClaimImport:
         changes = _wanted(values)
         changed = changed_fields(claim, changes, claim_services.EDITABLE)
         if changed:
-            claim_update(claim=claim, **{field: changes[field] for field in changed})
+            claim_update(claim=claim, by=self.by, **{field: changes[field] for field in changed})
         self.counts["claims updated" if changed else "claims unchanged"] += 1
 
     def review_path(self) -> tuple[str, str, str]:
         """Where a new claim goes in review, the comment of its steps, and the reason of a reject or retract."""
-        comment = f"Imported from {self.source}, line {self.record.line}."
+        comment = self.importer.comment(self.record.line)
         return self.record.review_state or ReviewState.DRAFT, comment, self.record.review_comment or comment
 
+    def review_label(self) -> str:
+        """How an error of the review names the part of the record at fault: `review_state "published"`."""
+        return f'review_state "{self.record.review_state}"' if self.record.review_state else "review_state"
+
     def move_to_review_state(self) -> None:
-        """A new claim is brought to the state the file gives; the steps are recorded with no user."""
+        """A new claim is brought to the state the file gives, step by step, as the importer: a
+        step the importer may not take (four eyes, a reviewer's step) refuses the whole record."""
         target, comment, reason = self.review_path()
-        claim_load_to(claim=self.claim, target=target, comment=comment, reason=reason)
+        claim_load_to(claim=self.claim, target=target, comment=comment, reason=reason, by=self.by)
 
     # Its rows
 
@@ -207,12 +236,13 @@ class ClaimImport:
         values = appearance_values(item, outlet)
         match = existing.appearance(stored_ref, item.ref, (outlet.pk, item.published_on, item.url))
         if match is None:
-            appearance = appearance_create(claim=self.claim, external_ref=stored_ref, **values)
+            appearance = appearance_create(claim=self.claim, external_ref=stored_ref, by=self.by, **values)
             self.counts["appearances created"] += 1
         else:
             changes = _wanted(values)
             changed = changed_fields(match, changes, appearance_services.EDITABLE)
-            appearance = appearance_update(appearance=match, **{f: changes[f] for f in changed}) if changed else match
+            updates = {f: changes[f] for f in changed}
+            appearance = appearance_update(appearance=match, by=self.by, **updates) if changed else match
             self.counts["appearances updated" if changed else "appearances unchanged"] += 1
         if item.ref:
             self.refs[item.ref] = appearance
@@ -230,13 +260,13 @@ class ClaimImport:
         citing, cited = self.appearance_named(item.citing), self.appearance_named(item.cited)
         match = existing.citations.get((citing.pk, cited.pk))
         if match is None:
-            citation_create(citing=citing, cited=cited, kind=item.kind, note=item.note)
+            citation_create(citing=citing, cited=cited, kind=item.kind, note=item.note, by=self.by)
             self.counts["citations created"] += 1
             return
         changes = {"kind": item.kind, "note": item.note}
         changed = {field for field, value in changes.items() if getattr(match, field) != value}
         if changed:
-            citation_update(citation=match, **{field: changes[field] for field in changed})
+            citation_update(citation=match, by=self.by, **{field: changes[field] for field in changed})
         self.counts["citations updated" if changed else "citations unchanged"] += 1
 
     def save_evidence(self, item: EvidenceRecord, existing: "Existing") -> None:
@@ -247,16 +277,16 @@ class ClaimImport:
         key = (item.stance, item.date, actor.pk if actor else None, appearance.pk if appearance else None, item.url)
         match = existing.evidence_item(stored_ref, item.ref, key)
         if match is None:
-            evidence_create(claim=self.claim, external_ref=stored_ref, **values)
+            evidence_create(claim=self.claim, external_ref=stored_ref, by=self.by, **values)
             self.counts["evidence created"] += 1
             return
         changes = _wanted(values)
         changed = changed_fields(match, changes, evidence_services.EDITABLE)
         if changed:
-            evidence_update(evidence=match, **{field: changes[field] for field in changed})
+            evidence_update(evidence=match, by=self.by, **{field: changes[field] for field in changed})
         self.counts["evidence updated" if changed else "evidence unchanged"] += 1
 
 
-def claim_import(record: ClaimRecord, lookups: Lookups, *, source: str) -> Counter[str]:
+def claim_import(record: ClaimRecord, lookups: Lookups, *, importer: ImportedBy) -> Counter[str]:
     """Write one record; raises RecordError (its savepoint then undoes it) if any part is refused."""
-    return ClaimImport(record, lookups, source=source).run()
+    return ClaimImport(record, lookups, importer=importer).run()

@@ -7,13 +7,16 @@ with its savepoint, so `rollback()` forgets what that record added here too.
 
 Unknown outlets, actors and events are created only from the definitions the
 record carries (its `outlets`, `actors` and an `event` object); a bare slug
-that matches nothing is an error, so a typo never becomes a new outlet.
+that matches nothing is an error, so a typo never becomes a new outlet. They
+are created as the importer (`by`): an editor's file may define outlets, but
+not grade them (the reviewer's permission, as in the API).
 """
 
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Model, QuerySet
 
 from claims.errors import DomainError, InvalidInput
@@ -49,7 +52,8 @@ class WouldCreate(Exception):
 
 
 class Lookups:
-    def __init__(self) -> None:
+    def __init__(self, *, by: AbstractBaseUser | None = None) -> None:
+        self.by = by  # who creates what the records define (None: the system)
         self.finding_only = False  # set by a bulk import: a record that would create a row goes one by one
         self.counts: Counter[str] = Counter()
         self._cache: dict[tuple[str, str], Model] = {}
@@ -123,6 +127,7 @@ class Lookups:
                 domain=definition.domain,
                 reliability=definition.reliability,
                 reliability_note=definition.reliability_note,
+                by=self.by,
             )
 
     def _ensure_affiliations(self, outlet: Outlet, definition: OutletDef) -> None:
@@ -153,6 +158,7 @@ class Lookups:
                     source_document=tie.source_document,
                     valid_from=tie.valid_from,
                     valid_to=tie.valid_to,
+                    by=self.by,
                 )
             known.add(key)
             self._count("affiliations created")
@@ -178,6 +184,7 @@ class Lookups:
                     aliases=definition.aliases,
                     kind=definition.kind,
                     description=definition.description,
+                    by=self.by,
                 )
             self._count("actors created")
         return self._remember("actor", ref, actor)
@@ -209,6 +216,7 @@ class Lookups:
                     location=ref.location,
                     description=ref.description,
                     slug=ref.slug or None,
+                    by=self.by,
                 )
             self._count("events created")
         return self._remember("event", key, event)

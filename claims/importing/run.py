@@ -11,6 +11,11 @@ once at the end, in batches.
 The whole run is one transaction, so a crash half-way leaves the database as it
 was, and a dry run is the same run rolled back at the end: it refuses exactly
 what a real one would.
+
+A run writes as its importer (`by`): an upload as its uploader, every record judged
+as the API judges that user; `manage.py import_claims` as the system. Every history
+row it writes gives `origin` as its reason, so a history with no user still says
+what wrote it.
 """
 
 import time
@@ -18,15 +23,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, transaction
 
 from claims.errors import DomainError
 from claims.importing.bulk import Pending, queue_for_bulk
-from claims.importing.loader import ClaimImport
+from claims.importing.loader import ClaimImport, ImportedBy
 from claims.importing.lookups import Lookups
 from claims.importing.records import ClaimRecord, RecordError
 from claims.importing.statistics import PlannerStatistics
 from claims.services.bulk import claims_create_bulk
+from claims.services.persistence import history_reason
 from claims.services.rescoring import rescoring_deferred
 
 # Each batch costs some twenty statements whatever its size; a batch with a bad record in it is
@@ -37,6 +44,7 @@ BULK_SIZE = 500
 @dataclass
 class ImportReport:
     source: str
+    importer: ImportedBy
     dry_run: bool = False
     records: int = 0
     imported: int = 0
@@ -61,7 +69,7 @@ class ImportReport:
 
 def _import_one(record: ClaimRecord, lookups: Lookups, report: ImportReport) -> None:
     lookups.begin(record)
-    importer = ClaimImport(record, lookups, source=report.source)
+    importer = ClaimImport(record, lookups, importer=report.importer)
     try:
         with transaction.atomic():  # the record's savepoint
             try:
@@ -100,7 +108,7 @@ def _write_pending(pending: Pending, lookups: Lookups, report: ImportReport) -> 
 def _write_bulk(pending: Pending, lookups: Lookups, report: ImportReport) -> None:
     try:
         with transaction.atomic():
-            claims = claims_create_bulk(items=pending.items)
+            claims = claims_create_bulk(items=pending.items, by=report.importer.by)
     except (DomainError, DatabaseError):
         for record in pending.records:
             _import_one(record, lookups, report)
@@ -118,27 +126,32 @@ def import_records(
     records: Iterable[ClaimRecord | RecordError],
     *,
     source: str,
+    by: AbstractBaseUser | None = None,
+    origin: str = "",
     dry_run: bool = False,
     on_failure: Callable[[RecordError], None] | None = None,
     on_record: Callable[[], None] | None = None,
     commit_every: int | None = None,
     on_commit: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
-    """Import what the reader yields; `on_failure` hears of each bad record when it is found.
+    """Import what the reader yields, as `by` (None: the system); `on_failure` hears of each bad
+    record when it is found. `origin` is what the history and the review steps say of the run
+    ("Loaded by manage.py import_claims from claims.jsonl"; by default "Imported from SOURCE").
 
     By default the run is one transaction. With `commit_every`, each group of that many
     records is a transaction of its own, rescored before it commits, and `on_commit` hears
     of each: what a background job does, so that its progress shows and a worker stopped
     half-way leaves committed groups that a second run finds again (re-importing is safe).
     """
-    report = ImportReport(source=source, dry_run=dry_run, on_failure=on_failure)
-    lookups, pending = Lookups(), Pending()
+    importer = ImportedBy(by=by, origin=origin or f"Imported from {source}")
+    report = ImportReport(source=source, importer=importer, dry_run=dry_run, on_failure=on_failure)
+    lookups, pending = Lookups(by=by), Pending()
     started = time.perf_counter()
     items = iter(records)
     group = None if dry_run else commit_every
     more = True
     while more:
-        with transaction.atomic():
+        with transaction.atomic(), history_reason(importer.origin):
             more = _import_group(items, group, lookups, pending, report, on_record)
             if dry_run:
                 transaction.set_rollback(True)
@@ -167,7 +180,7 @@ def _import_group(
             taken += 1
             if isinstance(item, RecordError):
                 report.fail(item)
-            elif queue_for_bulk(item, lookups, pending, source=report.source):
+            elif queue_for_bulk(item, lookups, pending, importer=report.importer):
                 if len(pending.items) >= BULK_SIZE:
                     _write_pending(pending, lookups, report)
             else:

@@ -28,7 +28,7 @@ from claims.services.chain_edges import NewEdges
 from claims.services.citations import ENDS, check_citation
 from claims.services.claims import claim_new
 from claims.services.evidence import evidence_new
-from claims.services.persistence import require_perm, validate
+from claims.services.persistence import current_history_reason, require_perm, validate
 from claims.services.rescoring import claims_score_unwritten
 from claims.services.workflow import claims_load_to_bulk, claims_record_loaded_steps
 
@@ -124,19 +124,23 @@ def _evidence(item: NewClaim, claim: Claim, named: dict[str, Appearance], by: Ab
 
 
 @transaction.atomic
-def claims_create_bulk(*, items: list[NewClaim]) -> list[Claim]:
-    """Record new claims with their appearances, citations and evidence, and take each through
-    the workflow to its review state; returns the claims, in the order given.
+def claims_create_bulk(*, items: list[NewClaim], by: AbstractBaseUser | None = None) -> list[Claim]:
+    """Record new claims with their appearances, citations and evidence, as `by`, and take each
+    through the workflow to its review state; returns the claims, in the order given.
 
-    The system loads them (imports), as `claim_load_to` does: no user, so no four-eyes check,
-    and the review steps are recorded with no user and the items' comments.
+    `by` is judged as the one-row services and `claim_load_to` judge them: each row's permission,
+    and each review step's with four eyes, so a user's own claims never come out published or
+    retracted. With `by=None` the system loads them (`manage.py import_claims`) and the steps are
+    recorded with no user; either way with the items' comments, and the history rows give the
+    reason of the `history_reason` the call runs in.
 
     The claims are written last: their ids are drawn first, their chains written, their
     confidence computed from those rows, and then each claim goes in once, scored and in its
     review state, where writing it first would mean updating every claim twice more."""
-    by = None
+    reason = current_history_reason()
     created = timezone.now()  # when the history says the claims were made: before their rows
     claims = [claim_new(by=by, **item.values) for item in items]
+    paths = [(claim, item.review_state, item.comment, item.reason) for item, claim in zip(items, claims, strict=True)]
     for claim in claims:
         validate(claim, in_database=False)
     allocate_ids(Claim, claims)
@@ -144,17 +148,18 @@ def claims_create_bulk(*, items: list[NewClaim]) -> list[Claim]:
     # Built while the claims are drafts, as one by one: a claim loaded as retracted takes
     # its appearances first, and is retracted after.
     chains = [_chain(item, claim, by) for item, claim in zip(items, claims, strict=True)]
-    bulk_insert(Appearance, [row for rows, _ in chains for row in rows], by=by)
+    bulk_insert(Appearance, [row for rows, _ in chains for row in rows], by=by, reason=reason)
     citations, evidence = [], []
     for item, claim, (_, named) in zip(items, claims, chains, strict=True):
         citations += _citations(item, claim, named, by)
         evidence += _evidence(item, claim, named, by)
-    bulk_insert(Citation, citations, by=by)
-    bulk_insert(StatusEvidence, evidence, by=by)
+    bulk_insert(Citation, citations, by=by, reason=reason)
+    bulk_insert(StatusEvidence, evidence, by=by, reason=reason)
 
     claims_score_unwritten(claims=claims)
-    paths = [(claim, item.review_state, item.comment, item.reason) for item, claim in zip(items, claims, strict=True)]
-    steps = claims_load_to_bulk(claims=paths)
-    bulk_insert(Claim, claims, by=by, recorded_as={"review_state": ReviewState.DRAFT}, recorded_at=created)
+    steps = claims_load_to_bulk(claims=paths, by=by)
+    bulk_insert(
+        Claim, claims, by=by, recorded_as={"review_state": ReviewState.DRAFT}, recorded_at=created, reason=reason
+    )
     claims_record_loaded_steps(loaded=steps)
     return claims

@@ -1,5 +1,8 @@
 """The one way services write a row: validate it, name who did it, save it."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 
@@ -7,9 +10,31 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from claims.errors import Forbidden, InvalidInput, NotAllowed
 from claims.roles import may
+
+# django-simple-history's reason column (100 characters on every model).
+HISTORY_REASON_LENGTH = 100
+_history_reason: ContextVar[str] = ContextVar("history_reason", default="")
+
+
+@contextmanager
+def history_reason(reason: str) -> Iterator[None]:
+    """Every history row written inside gives this reason, but those whose writer gives its own (a
+    review step's): what a history with no user says of who wrote it ("Loaded by manage.py
+    import_claims from claims.jsonl"). Cut to the length the column holds."""
+    token = _history_reason.set(Truncator(reason.strip()).chars(HISTORY_REASON_LENGTH))
+    try:
+        yield
+    finally:
+        _history_reason.reset(token)
+
+
+def current_history_reason() -> str | None:
+    """The reason of `history_reason` the current write runs in, if any (bulk writes ask it)."""
+    return _history_reason.get() or None
 
 
 def require_perm(by: AbstractBaseUser | None, perm: str) -> None:
@@ -91,11 +116,14 @@ def save_validated(
     """Run every model check (choices, lengths, URLs, uniqueness, constraints) then save.
 
     The user is attached for the history row; with `by=None` the history user
-    comes from the current request, if any.
+    comes from the current request, if any. Inside `history_reason`, the row says why too.
     """
     validate(instance, exclude=exclude)
     if by is not None:
         instance._history_user = by
+    reason = current_history_reason()
+    if reason is not None:
+        instance._change_reason = reason
     try:
         # A savepoint, so a lost race on a unique field leaves the caller's transaction usable.
         with transaction.atomic():

@@ -27,12 +27,11 @@ from claims.models import Claim, ReviewTransition
 from claims.roles import REVIEW, may
 from claims.selectors.authorship import claim_contributions
 from claims.services.claims import CHANGE
-from claims.services.persistence import check_value, require_perm
+from claims.services.persistence import HISTORY_REASON_LENGTH, check_value, require_perm
 from claims.services.webhook_events import REVIEW_EVENTS, ClaimChange, record_claim_change, record_claim_changes
 
 # Who asks: a user (perhaps anonymous), or None for the system itself.
 Requester = AbstractBaseUser | AnonymousUser | None
-HISTORY_REASON_LENGTH = Claim.history.model._meta.get_field("history_change_reason").max_length
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,7 @@ def claim_transition(*, claim: Claim, step: str, by: Requester, comment: str = "
 
 @transaction.atomic
 def claim_publish_imported(*, claim: Claim, comment: str) -> Claim:
-    """Bring a claim loaded by the system (seeds, imports) straight to published.
+    """Bring a claim loaded by the system (the seeds) straight to published.
 
     There is no second pair of eyes in a bulk load; the transitions are still
     recorded, with no user and the given comment, so the record says so.
@@ -193,19 +192,31 @@ def claim_publish_imported(*, claim: Claim, comment: str) -> Claim:
 
 
 def loaded_path(target: str) -> tuple[Step, ...]:
-    """The steps that bring a new draft to `target` when the system loads it."""
+    """The steps that bring a new draft to `target` when it is loaded (an import)."""
     if target not in LOADED_PATHS:
         raise InvalidInput(f"Unknown review state {target!r}; one of: {', '.join(ReviewState.values)}.")
     return LOADED_PATHS[target]
 
 
-def claim_load_to(*, claim: Claim, target: str, comment: str, reason: str) -> Claim:
-    """Take a new claim loaded by the system to `target`, one recorded step at a time, with no user.
+def check_loaded_path(*, claim: Claim, target: str, by: Requester) -> None:
+    """Refuse (Forbidden) a path to `target` that `by` may not take the new claim along, before any
+    step is taken: each step's permission, and four eyes, judged as each step judges them. A user's
+    own new claim never comes out published or retracted (approving it would be approving one's
+    own claim); an editor's cannot be rejected either (the reviewer's step). The system (`by=None`,
+    `manage.py import_claims`) takes any path."""
+    for step in loaded_path(target):
+        _check_requester(step, claim, by)
+
+
+def claim_load_to(*, claim: Claim, target: str, comment: str, reason: str, by: Requester = None) -> Claim:
+    """Take a new claim that is being loaded to `target`, one recorded step at a time, as `by`
+    (None: the system, whose steps are recorded with no user).
 
     Steps that need a comment (reject, retract) take `reason`; the others `comment`.
     """
+    check_loaded_path(claim=claim, target=target, by=by)
     for step in loaded_path(target):
-        claim = _move(step, claim=claim, by=None, comment=reason if step.needs_comment else comment)
+        claim = _move(step, claim=claim, by=by, comment=reason if step.needs_comment else comment)
     return claim
 
 
@@ -213,27 +224,27 @@ def claim_load_to(*, claim: Claim, target: str, comment: str, reason: str) -> Cl
 class LoadedSteps:
     """The review steps of claims loaded in bulk, taken in memory and waiting to be recorded."""
 
+    by: Requester = None
     transitions: list[ReviewTransition] = field(default_factory=list)
     # After each claim's n-th step: the claims, the state each reached and the step's history reason.
     rounds: list[tuple[list[Claim], list[str], list[str]]] = field(default_factory=list)
 
 
-def claims_load_to_bulk(*, claims: list[tuple[Claim, str, str, str]]) -> LoadedSteps:
+def claims_load_to_bulk(*, claims: list[tuple[Claim, str, str, str]], by: Requester = None) -> LoadedSteps:
     """`claim_load_to` for many new drafts not yet written: (claim, target, comment, reason) each.
 
     The same steps and checks, taken in memory: each claim is left in its target state, to be
     written in it once; `claims_record_loaded_steps` records the steps after the claims are written.
     """
-    loaded = LoadedSteps()
+    loaded = LoadedSteps(by=by)
     for claim, target, comment, reason in claims:
+        check_loaded_path(claim=claim, target=target, by=by)
         for number, step in enumerate(loaded_path(target)):
             said = (reason if step.needs_comment else comment).strip()
             _check_state(step, claim)
             _check_comment(step, said)
             loaded.transitions.append(
-                ReviewTransition(
-                    claim=claim, from_state=claim.review_state, to_state=step.target, by=None, comment=said
-                )
+                ReviewTransition(claim=claim, from_state=claim.review_state, to_state=step.target, by=by, comment=said)
             )
             claim.review_state = step.target
             if len(loaded.rounds) <= number:
@@ -248,7 +259,8 @@ def claims_load_to_bulk(*, claims: list[tuple[Claim, str, str, str]]) -> LoadedS
 def claims_record_loaded_steps(*, loaded: LoadedSteps) -> None:
     """The transitions, and one history row per step holding the state it reached (the claims
     are stored in their last one), in a few statements."""
-    bulk_insert(ReviewTransition, loaded.transitions, by=None, history=False)
+    by = loaded.by if loaded.by is not None and loaded.by.is_authenticated else None
+    bulk_insert(ReviewTransition, loaded.transitions, by=by, history=False)
     # A claim loaded as published is news to subscribers, as one approved in the newsroom is.
     record_claim_changes(
         [
@@ -259,4 +271,4 @@ def claims_record_loaded_steps(*, loaded: LoadedSteps) -> None:
     )
     for claims, states, reasons in loaded.rounds:
         ids = [claim.pk for claim in claims]
-        history_copy(Claim, ids, by=None, history_type="~", reasons=reasons, overrides={"review_state": states})
+        history_copy(Claim, ids, by=by, history_type="~", reasons=reasons, overrides={"review_state": states})

@@ -70,7 +70,7 @@ def with_value(base: dict, path: tuple, value: str) -> dict:
 FIELDS = [
     (Claim, "text", ("text",), ""),
     (Claim, "notes", ("notes",), ""),
-    (ReviewTransition, "comment", ("review_comment",), "review_state: "),
+    (ReviewTransition, "comment", ("review_comment",), 'review_state "rejected": '),
     *(
         (Appearance, field, ("appearances", 0, field), "appearance #1: ")
         for field in ("url", "headline", "language", "excerpt", "attributed_source", "source_document")

@@ -1,9 +1,14 @@
 """manage.py import_claims FILE [--format jsonl|csv] [--dry-run]
 
 Reads claims with their appearances, citations and evidence (the formats are in
-docs/api-exports-import.md), writes each through the services, reports every
-bad record with its line and reason, and recomputes confidence once at the end.
-Exits with status 1 when any record failed.
+docs/api.md), writes each through the services, reports every bad record with its
+line and reason, and recomputes confidence once at the end. Exits with status 1
+when any record failed.
+
+An operator runs it, so it writes as the system (no user): no four eyes, grades and
+review states as the file gives them. Its history says so in words: every row it
+writes and every review step gives "Loaded by manage.py import_claims from FILE".
+(Uploads, by the API or the web UI, write as their uploader: claims/services/imports.py.)
 """
 
 import sys
@@ -16,6 +21,8 @@ from tqdm import tqdm
 from claims.importing.formats import READERS, format_of_name
 from claims.importing.records import ClaimRecord, RecordError
 from claims.importing.run import ImportReport, import_records
+
+ORIGIN = "Loaded by manage.py import_claims from {name}"
 
 
 def format_of(path: Path, given: str | None) -> str:
@@ -84,7 +91,12 @@ class Command(BaseCommand):
 
             records: Iterator[ClaimRecord | RecordError] = READERS[fmt](lines)
             return import_records(
-                records, source=name, dry_run=bool(options["dry_run"]), on_failure=failed, on_record=bar.update
+                records,
+                source=name,
+                origin=ORIGIN.format(name=name),
+                dry_run=bool(options["dry_run"]),
+                on_failure=failed,
+                on_record=bar.update,
             )
 
 
