@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 import claims.importing.run as run
+from claims.importing.jsonl import read_jsonl
 from claims.models import Appearance, Citation, Claim, ReviewTransition, StatusEvidence
 from claims.models.claim import COMPUTED_FIELDS
 from claims.selectors.history import claim_history
@@ -94,6 +95,32 @@ def test_bulk_writes_what_one_by_one_writes(db, tmp_path, monkeypatch) -> None:
     assert len(in_bulk) == 12
     assert in_bulk["bulk-5"]["history"][0][:2] == ("+", "draft")
     assert [t[1] for t in in_bulk["bulk-4"]["transitions"]] == ["in_review", "published", "retracted"]
+
+
+def import_as(user, path) -> list[tuple[int, str]]:
+    """The file imported as `user` would be by an upload: the bad lines, (line, message)."""
+    with path.open("rb") as lines:
+        report = run.import_records(read_jsonl(lines), source=path.name, by=user, origin="Imported from claims.jsonl")
+    return [(failure.line, failure.message) for failure in report.failures]
+
+
+def test_bulk_writes_what_one_by_one_writes_as_a_user_with_the_same_refusals(
+    db, tmp_path, monkeypatch, editor_reviewer
+) -> None:
+    records = corpus(12)
+    records[0]["review_state"] = "draft"  # it defines the outlets the others use
+    path = write_jsonl(tmp_path / "claims.jsonl", records)
+    refused_in_bulk = import_as(editor_reviewer, path)
+    in_bulk = snapshot()
+    empty_database()
+    one_by_one(monkeypatch)
+
+    assert import_as(editor_reviewer, path) == refused_in_bulk
+    assert snapshot() == in_bulk
+    # Published and retracted claims of one's own are refused, four eyes, whichever the path.
+    assert [line for line, _ in refused_in_bulk] == [5, 6, 10, 11]
+    assert all("Four eyes" in message for _, message in refused_in_bulk)
+    assert {h[3] for claim in in_bulk.values() for h in claim["history"]} == {editor_reviewer.pk}
 
 
 def test_bulk_import_takes_a_few_queries_per_batch_not_per_row(db, tmp_path, django_assert_max_num_queries) -> None:
