@@ -242,3 +242,14 @@ def test_a_refused_write_writes_no_history(reviewer):
     assert len(history_of(outlet)) == 1
     assert len(history_of(appearance)) == 1
     assert not Citation.history.exists()
+
+
+def test_the_history_reason_limit_is_the_columns_of_every_model():
+    from django.apps import apps
+
+    from claims.services.persistence import HISTORY_REASON_LENGTH
+
+    tracked = [model for model in apps.get_app_config("claims").get_models() if hasattr(model, "history")]
+    assert tracked
+    for model in tracked:
+        assert model.history.model._meta.get_field("history_change_reason").max_length == HISTORY_REASON_LENGTH
