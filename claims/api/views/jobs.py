@@ -47,7 +47,9 @@ class ImportView(APIView):
         operation_id="imports_create",
         summary="Import a file of claims in the background",
         description="Editors only. Answers 202 Accepted at once, with the job and a `Location` header of it; "
-        "the job lists every bad record with its line and reason when it ends (docs/api-exports-import.md).",
+        "the job lists every bad record with its line and reason when it ends (docs/api-exports-import.md). "
+        "Every record is written as the uploader, with their permissions and four eyes: an upload never "
+        "publishes or retracts its uploader's own claim, and grades an outlet only if they may.",
         request={"multipart/form-data": ImportUploadSerializer},
         responses={202: JobSerializer},
         tags=["jobs"],
