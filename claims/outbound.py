@@ -5,14 +5,17 @@ A URL a user or a client hands us must not make this server reach what only it c
 Every outbound request goes through `fetch`, which
 
 - takes http and https URLs only, with a host, of at most MAX_URL_LENGTH characters;
-- resolves the host and refuses it when any of its addresses is loopback, private,
-  link-local, multicast, reserved or otherwise not global, unless the setting
-  OUTBOUND_ALLOWED_NETWORKS names a network holding it (tests reach their local server so);
+- resolves the host and refuses it when any of its addresses is one the special-purpose
+  tables refuse (claims/outbound_addresses.py: loopback, private, link-local, multicast,
+  documentation, reserved, and the IPv6 forms that carry such an IPv4 address), unless the
+  setting OUTBOUND_ALLOWED_NETWORKS names a network holding it (tests reach their local server so);
 - connects to the address it checked, not to a second lookup of the name (a host that
   resolves differently the second time, DNS rebinding, gains nothing), with the name kept
-  for the Host header and for TLS;
+  for the Host header and for TLS, and checks that address once more as it connects;
 - follows at most MAX_REDIRECTS redirects itself, each checked like the first URL;
-- stops reading past `max_bytes` and refuses the response, and gives up after its timeouts.
+- stops reading past `max_bytes` and refuses the response;
+- ends by one total deadline, OUTBOUND_DEADLINE_SECONDS from the lookup to the last byte,
+  redirects included (claims/outbound_deadline.py), whatever the server does meanwhile.
 """
 
 import ipaddress
@@ -25,6 +28,8 @@ import httpx
 from django.conf import settings
 
 from claims.errors import InvalidInput
+from claims.outbound_addresses import refusal
+from claims.outbound_deadline import Deadline, GuardedTransport
 
 MAX_URL_LENGTH = 2000
 MAX_REDIRECTS = 5
@@ -63,14 +68,31 @@ def allowed_networks() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, .
     return _allowed(tuple(settings.OUTBOUND_ALLOWED_NETWORKS))
 
 
-def is_public(address: Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_global and not address.is_multicast and not address.is_reserved
+def _named_by_setting(address: Address) -> bool:
+    return any(address.version == network.version and address in network for network in allowed_networks())
+
+
+def address_refusal(address: Address) -> str | None:
+    """Why this server does not reach the address, in words; None when it does."""
+    return refusal(address, _named_by_setting)
 
 
 def address_allowed(address: Address) -> bool:
-    return is_public(address) or any(address in network for network in allowed_networks())
+    return address_refusal(address) is None
+
+
+def _refused(host: str, address: Address, why: str) -> OutboundRefused:
+    return OutboundRefused(
+        f"The host {host} is at {address}, an address this server does not reach: {why}.", field="url"
+    )
+
+
+def _check_connect(literal: str) -> None:
+    """The last line, as a connection is made: never a packet to an address the guard refuses."""
+    address = ipaddress.ip_address(literal.strip("[]").split("%", 1)[0])
+    why = address_refusal(address)
+    if why is not None:
+        raise _refused(literal, address, why)
 
 
 def check_url(url: str) -> tuple[str, int]:
@@ -93,20 +115,23 @@ def check_url(url: str) -> tuple[str, int]:
     return parts.hostname, port or (443 if parts.scheme == "https" else 80)
 
 
-def resolve(host: str, port: int) -> Address:
-    """The address to connect to: every address of the host must be allowed; the first is used."""
+def resolve(host: str, port: int, deadline: Deadline | None = None) -> Address:
+    """The address to connect to: every address of the host must be allowed; the first is used.
+    The lookup ends by the deadline (by default, one of OUTBOUND_DEADLINE_SECONDS of its own)."""
+    deadline = deadline or Deadline(settings.OUTBOUND_DEADLINE_SECONDS)
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+        found = deadline.lookup(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    except TimeoutError as exc:
+        raise OutboundRefused(
+            f"The lookup of {host} did not end within the deadline of {deadline.seconds:g} s.", field="url"
+        ) from exc
+    except (OSError, UnicodeError) as exc:
         raise OutboundRefused(f"The host {host} could not be found.", field="url") from exc
     addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in found]
-    refused = [a for a in addresses if not address_allowed(a)]
-    if refused:
-        raise OutboundRefused(
-            f"The host {host} is at {refused[0]}, an address this server does not reach "
-            "(loopback, private, link-local, multicast or reserved).",
-            field="url",
-        )
+    for address in addresses:
+        why = address_refusal(address)
+        if why is not None:
+            raise _refused(host, address, why)
     return addresses[0]
 
 
@@ -132,6 +157,17 @@ def _read(response: httpx.Response, max_bytes: int) -> bytes:
     return bytes(body)
 
 
+def _failed(exc: httpx.HTTPError, host: str, deadline: Deadline, during: str) -> OutboundRefused:
+    """What went wrong, in words: the deadline first, since ending the call is what made it fail."""
+    if deadline.passed:
+        return OutboundRefused(f"{host} did not {during} within the deadline of {deadline.seconds:g} s.")
+    if isinstance(exc, httpx.TimeoutException):
+        return OutboundRefused(f"{host} did not answer within {settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS:g} s.")
+    if during == "answer":
+        return OutboundRefused(f"{host} could not be reached: {exc}.")
+    return OutboundRefused(f"The response of {host} broke off: {exc}.")
+
+
 def fetch(
     url: str,
     *,
@@ -139,18 +175,21 @@ def fetch(
     max_bytes: int | None = None,
     headers: dict[str, str] | None = None,
     content: bytes | None = None,
-    timeout: float | None = None,
+    deadline: Deadline | None = None,
 ) -> Fetched:
     """Request the URL under the guard above; OutboundRefused for what it refuses, and for a
-    timeout or a connection that fails, with the reason."""
+    call that fails or does not end by its deadline, with the reason. The deadline is
+    OUTBOUND_DEADLINE_SECONDS from now, or the one given (a shorter one: a webhook's try)."""
     max_bytes = max_bytes if max_bytes is not None else settings.OUTBOUND_MAX_BYTES
-    seconds = timeout if timeout is not None else settings.OUTBOUND_TIMEOUT_SECONDS
-    limits = httpx.Timeout(seconds, connect=min(seconds, settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS))
+    deadline = deadline or Deadline(settings.OUTBOUND_DEADLINE_SECONDS)
     redirects: list[str] = []
-    with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False) as client:
+    # No timeout per read: the deadline bounds every read, and a connect at most this long.
+    limits = httpx.Timeout(None, connect=settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS)
+    transport = GuardedTransport(deadline, _check_connect)
+    with deadline, httpx.Client(transport=transport, timeout=limits, follow_redirects=False, trust_env=False) as client:
         while True:
             host, port = check_url(url)
-            address = resolve(host, port)
+            address = resolve(host, port, deadline)
             target, pinned_headers, extensions = _pinned(url, host, address)
             request = client.build_request(
                 method,
@@ -161,10 +200,8 @@ def fetch(
             )
             try:
                 response = client.send(request, stream=True)
-            except httpx.TimeoutException as exc:
-                raise OutboundRefused(f"{host} did not answer within {seconds:g} s.") from exc
             except httpx.HTTPError as exc:
-                raise OutboundRefused(f"{host} could not be reached: {exc}.") from exc
+                raise _failed(exc, host, deadline, "answer") from exc
             try:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECTS and location and method in ("GET", "HEAD"):
@@ -175,10 +212,8 @@ def fetch(
                     continue
                 try:
                     body = _read(response, max_bytes)
-                except httpx.TimeoutException as exc:
-                    raise OutboundRefused(f"{host} did not send the whole response within {seconds:g} s.") from exc
                 except httpx.HTTPError as exc:
-                    raise OutboundRefused(f"The response of {host} broke off: {exc}.") from exc
+                    raise _failed(exc, host, deadline, "send the whole response") from exc
                 return Fetched(url, response.status_code, response.headers, body, redirects, str(address))
             finally:
                 response.close()

@@ -4,6 +4,10 @@ Every task is idempotent and safe to run twice or late (the services say why). A
 raises is tried again with exponential backoff; after its last try its job is marked failed
 with the reason. Tasks are acknowledged late (settings CELERY_TASK_ACKS_LATE), so one whose
 worker died mid-way is run again.
+
+A task that calls out to another server (through claims/outbound.py) says so, `outbound = True`:
+with no broker it runs on the background executor, after the response, never in a request's
+time (claims/services/jobs.py `enqueue`, claims/services/background.py).
 """
 
 from celery import Task, shared_task
@@ -64,6 +68,8 @@ def run_import(self: JobTask, job_id: int) -> None:
 
 
 class CaptureTask(JobTask):
+    outbound = True  # fetches the page
+
     def fail(self, job_id: int, reason: str) -> None:
         capture_fail(job_id=job_id, reason=reason)
 
@@ -96,7 +102,7 @@ def dispatch_webhook_events(event_ids: list[int]) -> None:
     events_dispatch(event_ids=event_ids)
 
 
-@shared_task(base=WebhookTask, bind=True, name="claims.deliver_webhook")
+@shared_task(base=WebhookTask, bind=True, name="claims.deliver_webhook", outbound=True)  # POSTs to the receiver
 def deliver_webhook(self: WebhookTask, delivery_id: int) -> None:
     retry_in = delivery_attempt(delivery_id=delivery_id)
     if retry_in is None:

@@ -45,6 +45,20 @@ def env_size(name: str, default: int) -> int:
     return value
 
 
+def env_seconds(name: str, default: float) -> float:
+    """A duration in seconds, decimals allowed, above zero."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, got {value!r}") from exc
+    if not seconds > 0 or seconds == float("inf"):
+        raise ImproperlyConfigured(f"{name} must be a number of seconds above zero, got {value!r}")
+    return seconds
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -338,13 +352,20 @@ JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 300)
 # comma-separated CIDRs, e.g. "127.0.0.0/8" for a test server; empty in production.
 OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS", [])
 OUTBOUND_MAX_BYTES = env_int("OUTBOUND_MAX_BYTES", 10 * 1024 * 1024)
-OUTBOUND_TIMEOUT_SECONDS = float(env_int("OUTBOUND_TIMEOUT_SECONDS", 15))
-OUTBOUND_CONNECT_TIMEOUT_SECONDS = float(env_int("OUTBOUND_CONNECT_TIMEOUT_SECONDS", 5))
+# One total deadline for every outbound call: the lookup, connecting, sending and the last byte
+# of the answer, redirects included (claims/outbound_deadline.py). Connecting alone is capped
+# shorter, so a host that does not answer at all is given up on early.
+OUTBOUND_DEADLINE_SECONDS = env_seconds("OUTBOUND_DEADLINE_SECONDS", 30.0)
+OUTBOUND_CONNECT_TIMEOUT_SECONDS = env_seconds("OUTBOUND_CONNECT_TIMEOUT_SECONDS", 5.0)
+# With no broker, outbound tasks (captures, webhook tries) run after the response on this many
+# threads of each web process (claims/services/background.py), never in a request's time.
+OUTBOUND_THREADS = env_size("OUTBOUND_THREADS", 4)
 
 # Webhooks (SPEC §14, docs/webhooks.md). A delivery is tried at most WEBHOOK_MAX_ATTEMPTS times;
 # after the n-th failed try the next waits the n-th of WEBHOOK_RETRY_DELAYS seconds (the last one
 # again past the end): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, eight tries over about 27 hours.
-WEBHOOK_TIMEOUT_SECONDS = float(env_int("WEBHOOK_TIMEOUT_SECONDS", 10))
+# A webhook try's own deadline, shorter than OUTBOUND_DEADLINE_SECONDS (the shorter of the two holds).
+WEBHOOK_TIMEOUT_SECONDS = env_seconds("WEBHOOK_TIMEOUT_SECONDS", 10.0)
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
 WEBHOOK_RETRY_DELAYS = [
     int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", ["5", "300", "1800", "7200", "18000", "36000"])

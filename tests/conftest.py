@@ -1,6 +1,7 @@
 """Named users and clients shared by every test."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -11,6 +12,7 @@ from rest_framework.test import APIClient
 from claims.roles import EDITOR, REVIEWER
 from claims.seeding import load_seeds
 from claims.seeding.sync import Tally
+from claims.services.background import executor
 from tests.seeds.corpus import SEEDS_DIR
 
 
@@ -108,14 +110,48 @@ def seed_corpus(seeded: Tally, db) -> Tally:
     return seeded
 
 
+@pytest.fixture(autouse=True)
+def outbound_work_waits() -> Iterator[None]:
+    """Outbound tasks (captures, webhook tries) run after the response on the embedded default
+    (claims/services/background.py). A test's writes are in its own thread's transaction, which
+    the executor's threads cannot see: here the work waits on the queue until the test drains it
+    (`drain_background`, or the end of a `committed()` block), and what a test leaves is dropped."""
+    executor.threaded = False
+    yield
+    executor.discard()
+    executor.threaded = True
+
+
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
+def drain_background(django_capture_on_commit_callbacks) -> Callable[[], int]:
+    """Run the outbound work the test's requests queued, in the test's thread, as the background
+    executor would after the responses; and the tasks that work asks for when it "commits".
+    Returns how many tasks ran."""
+
+    def drain() -> int:
+        total = 0
+        while True:
+            with django_capture_on_commit_callbacks(execute=True):
+                ran = executor.run_queued()
+            if not ran:
+                return total
+            total += ran
+
+    return drain
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks, drain_background):
     """`with committed(): …` lets the writes inside "commit", as a request's transaction would:
     the background tasks they enqueue run when the block ends (in-process, the embedded
-    default). Tests run inside a transaction that never commits, so without it a fan-out
-    write's rescoring (an outlet's grade, an affiliation) would stay pending."""
+    default), the outbound ones too, after the block, as after a response. Tests run inside a
+    transaction that never commits, so without it a fan-out write's rescoring (an outlet's
+    grade, an affiliation) would stay pending."""
 
-    def block() -> object:
-        return django_capture_on_commit_callbacks(execute=True)
+    @contextmanager
+    def block() -> Iterator[object]:
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+        drain_background()
 
     return block

@@ -8,6 +8,7 @@ sent, retried and logged (DeliveryAttempt) by the task engine (claims/services/w
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from claims.choices import DeliveryState, WebhookEventKind
 from claims.models.fields import URL_LENGTH
@@ -119,8 +120,11 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     # The tries made before the current run: a redelivery starts a new run of WEBHOOK_MAX_ATTEMPTS.
     attempts_before_run = models.PositiveSmallIntegerField(default=0)
-    # When the next try is due; while a try is under way, when it counts as lost.
+    # When the next try is due.
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # While a try is under way: its lease, past its deadline. No other try starts before it ends;
+    # a try lost with its process leaves it, and the delivery is taken again once it has passed.
+    try_open_until = models.DateTimeField(null=True, blank=True, editable=False)
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     last_duration_ms = models.PositiveIntegerField(null=True, blank=True)
     last_error = models.TextField(blank=True, editable=False)
@@ -144,6 +148,10 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"Delivery {self.pk} of event {self.event_id} to webhook {self.subscription_id}"
+
+    @property
+    def try_is_open(self) -> bool:
+        return self.try_open_until is not None and self.try_open_until > timezone.now()
 
     @property
     def message_id(self) -> str:

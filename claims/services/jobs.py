@@ -3,7 +3,10 @@
 A service that asks for background work creates the Job in its own transaction and calls
 `enqueue`: the task goes to the broker only once that transaction commits, so a rolled-back
 write starts nothing, and a task never runs before the rows it reads exist. With no broker
-configured the task runs in-process at that moment instead; the code is the same.
+configured the task runs in-process at that moment instead — except a task that calls out to
+another server (a capture, a webhook try: those claims/tasks.py declares `outbound`), which
+goes to the process's background executor (claims/services/background.py) and runs after the
+response, never in a request's time. The code is the same.
 
 Tasks are thin (claims/tasks.py): each calls one service here or in score_refresh.py and
 imports.py, which move the job through queued → running → done or failed.
@@ -22,11 +25,20 @@ from django.utils import timezone
 
 from claims.choices import JobState
 from claims.models import Job
+from claims.services.background import Work, executor
 
 
 def enqueue(task: str, *args: object) -> None:
     """Run the named task (claims/tasks.py) once the current transaction commits."""
-    transaction.on_commit(lambda: current_app.tasks[task].apply_async(args))
+    transaction.on_commit(lambda: _send(task, args))
+
+
+def _send(name: str, args: tuple) -> None:
+    task = current_app.tasks[name]
+    if current_app.conf.task_always_eager and getattr(task, "outbound", False):
+        executor.submit(Work(name, lambda: task.apply(args)))
+    else:
+        task.apply_async(args)
 
 
 def job_create(

@@ -4,8 +4,11 @@
 (claims/tasks.py) retries with that countdown, and the sweep (webhook_sweep.py) takes up any
 delivery whose next try is due and whose task was lost. A try
 
-1. takes the delivery: pending, due, its subscription not paused. Taking it moves its due time
-   past the try's timeout, so a second task that finds it meanwhile leaves it alone;
+1. takes the delivery: pending, due, no try of it open, its subscription not paused. Taking it
+   opens the try until its lease ends (`try_open_until`): the try's deadline, counted from the
+   take, and a margin for writing the log. The deadline holds exactly (claims/outbound_deadline.py),
+   so the try has ended before its lease does, and no sweep, second task, resume or redelivery
+   starts another try of it meanwhile;
 2. reads the claim as its subscriber may read it now: none, and the delivery is skipped, logged so;
 3. POSTs the message through the outbound guard (claims/outbound.py: the addresses checked and
    pinned, redirects not followed for a POST), signed by the Standard Webhooks scheme;
@@ -29,11 +32,13 @@ from standardwebhooks import Webhook
 from claims.choices import DeliveryState
 from claims.models import Claim, Delivery, DeliveryAttempt, Subscription
 from claims.outbound import OutboundRefused, fetch
+from claims.outbound_deadline import Deadline
 from claims.selectors.webhooks import subscription_claim
 
 RETRIED_STATUSES = {408, 429}
 # Only the answer's status counts; a body larger than this is refused (a failed try), not read on.
 MAX_RESPONSE_BYTES = 64 * 1024
+# The lease outlasts the try's deadline by this much: the time to write its log after the answer.
 LEASE_MARGIN_SECONDS = 30
 UNREADABLE = "Skipped: the claim is not one this subscription's owner may read now."
 
@@ -70,31 +75,47 @@ def signed_headers(secret: str, message_id: str, body: str, at: datetime) -> dic
     }
 
 
-def _take(delivery_id: int) -> Delivery | None:
-    now = timezone.now()
+def try_deadline_seconds() -> float:
+    """How long one try may take, from its take to the receiver's last byte."""
+    return min(settings.WEBHOOK_TIMEOUT_SECONDS, settings.OUTBOUND_DEADLINE_SECONDS)
+
+
+def try_lease_seconds() -> float:
+    """How long a try holds its delivery: past its deadline, so it has always ended by then."""
+    return try_deadline_seconds() + LEASE_MARGIN_SECONDS
+
+
+def open_try() -> Q:
+    """Deliveries with a try under way (the lease of one lost with its process has run out)."""
+    return Q(try_open_until__gt=timezone.now())
+
+
+def _take(delivery_id: int) -> tuple[Delivery, Deadline] | None:
     delivery = Delivery.objects.select_related("subscription__owner", "event").filter(pk=delivery_id).first()
     if delivery is None or delivery.state != DeliveryState.PENDING or delivery.subscription.is_paused:
         return None
-    lease = now + timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS + LEASE_MARGIN_SECONDS)
+    deadline = Deadline(try_deadline_seconds())  # counted from the take, like the lease
+    now = timezone.now()
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
-    taken = Delivery.objects.filter(due, pk=delivery_id, state=DeliveryState.PENDING).update(
-        next_attempt_at=lease, attempts=F("attempts") + 1
+    free = Q(try_open_until__isnull=True) | Q(try_open_until__lte=now)
+    taken = Delivery.objects.filter(due, free, pk=delivery_id, state=DeliveryState.PENDING).update(
+        try_open_until=now + timedelta(seconds=try_lease_seconds()), attempts=F("attempts") + 1
     )
     if not taken:
-        return None  # another task has it, or its next try is not due yet
+        return None  # a try of it is under way, or its next try is not due yet
     delivery.attempts += 1
-    return delivery
+    return delivery, deadline
 
 
-def _post(delivery: Delivery, body: str) -> tuple[int | None, str, int]:
+def _post(delivery: Delivery, body: str, deadline: Deadline) -> tuple[int | None, str, int]:
     """The receiver's status (None if there was no answer), the error in words, the milliseconds."""
     subscription = delivery.subscription
     headers = signed_headers(subscription.secret, delivery.message_id, body, timezone.now())
     started = time.monotonic()
     try:
         answer = fetch(
-            subscription.url, method="POST", headers=headers, content=body.encode(),
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS, max_bytes=MAX_RESPONSE_BYTES,
+            subscription.url, method="POST", headers=headers, content=body.encode(), deadline=deadline,
+            max_bytes=MAX_RESPONSE_BYTES,
         )  # fmt: skip
     except OutboundRefused as exc:
         return None, str(exc), round((time.monotonic() - started) * 1000)
@@ -136,7 +157,9 @@ def _record(delivery: Delivery, *, status: int | None, error: str, ms: int, outc
             delivery=delivery, number=delivery.attempts, at=now, status_code=status, duration_ms=ms, error=error,
             outcome=outcome,
         )  # fmt: skip
-        values: dict[str, object] = {"last_status_code": status, "last_duration_ms": ms, "last_error": error}
+        values: dict[str, object] = {
+            "last_status_code": status, "last_duration_ms": ms, "last_error": error, "try_open_until": None,
+        }  # fmt: skip
         if outcome == DeliveryState.DELIVERED:
             Subscription.objects.filter(pk=delivery.subscription_id).update(consecutive_failures=0)
         elif outcome != DeliveryState.SKIPPED:
@@ -153,14 +176,15 @@ def _record(delivery: Delivery, *, status: int | None, error: str, ms: int, outc
 def delivery_attempt(*, delivery_id: int) -> float | None:
     """Try the delivery once, if it is due; returns the seconds until its next try, or None when
     there is none to make now (delivered, failed, skipped, paused, or not due)."""
-    delivery = _take(delivery_id)
-    if delivery is None:
+    taken = _take(delivery_id)
+    if taken is None:
         return None
+    delivery, deadline = taken
     claim = subscription_claim(delivery.subscription, delivery.event.claim_id)
     if claim is None:
         return _record(delivery, status=None, error=UNREADABLE, ms=0, outcome=DeliveryState.SKIPPED)
     if not delivery.body:
         delivery.body = message_body(delivery, claim)
         Delivery.objects.filter(pk=delivery.pk).update(body=delivery.body)
-    status, error, ms = _post(delivery, delivery.body)
+    status, error, ms = _post(delivery, delivery.body, deadline)
     return _record(delivery, status=status, error=error, ms=ms, outcome=_outcome(delivery, status))

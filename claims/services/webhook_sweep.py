@@ -15,6 +15,7 @@ from django.utils import timezone
 from claims.choices import DeliveryState
 from claims.models import Delivery
 from claims.services.jobs import enqueue
+from claims.services.webhook_delivery import open_try
 from claims.services.webhook_dispatch import events_dispatch
 from claims.services.webhooks import DELIVER
 
@@ -28,15 +29,20 @@ class Swept:
 
 
 def webhooks_sweep() -> Swept:
-    """Fan out every event not yet fanned out, and enqueue every delivery that is due (again)."""
+    """Fan out every event not yet fanned out, and enqueue every delivery that is due (again)
+    and has no try under way."""
     events = 0
     while taken := events_dispatch():
         events += taken
-    due = Delivery.objects.filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()),
-        state=DeliveryState.PENDING,
-        subscription__paused_at__isnull=True,
-    ).order_by("next_attempt_at")
+    due = (
+        Delivery.objects.filter(
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()),
+            state=DeliveryState.PENDING,
+            subscription__paused_at__isnull=True,
+        )
+        .exclude(open_try())  # a try under way is not started again
+        .order_by("next_attempt_at")
+    )
     ids = list(due.values_list("pk", flat=True)[:DUE_PER_SWEEP])
     for delivery_id in ids:
         enqueue(DELIVER, delivery_id)

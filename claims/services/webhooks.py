@@ -181,6 +181,9 @@ def delivery_redeliver(*, delivery: Delivery, by: AbstractBaseUser | None) -> De
     locked = Delivery.objects.select_for_update().select_related("subscription").get(pk=delivery.pk)
     if locked.subscription.is_paused:
         raise NotAllowed("This subscription is paused; resume it to deliver again.")
+    if locked.try_is_open:
+        # One delivery never has two tries in flight: the receiver would see the message twice at once.
+        raise NotAllowed("A try of this delivery is under way; redeliver it once the try has ended.")
     locked.state, locked.next_attempt_at, locked.finished_at = DeliveryState.PENDING, timezone.now(), None
     locked.attempts_before_run = locked.attempts
     locked.save(update_fields=["state", "next_attempt_at", "finished_at", "attempts_before_run"])

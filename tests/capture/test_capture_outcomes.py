@@ -102,7 +102,7 @@ def test_an_oversize_page_is_refused(sites, claim, editor, committed, settings):
 
 
 def test_a_slow_page_is_tried_again_then_given_up_with_the_reason(sites, claim, editor, committed, settings):
-    settings.OUTBOUND_TIMEOUT_SECONDS = 0.3
+    settings.OUTBOUND_DEADLINE_SECONDS = 0.3
     settings.JOB_MAX_RETRIES = 1
     url = sites.odd("/slow", Page(body=news_page(INSTITUTE), delay=2))
 

@@ -5,6 +5,7 @@ import ipaddress
 import pytest
 
 from claims.outbound import MAX_REDIRECTS, OutboundRefused, address_allowed, check_url, fetch
+from claims.outbound_deadline import Deadline
 from tests.outbound.server import Page
 
 
@@ -112,4 +113,4 @@ def test_a_slow_server_is_given_up_on(web_server):
     url = web_server.add("/slow", Page(body=b"late", delay=3))
 
     with pytest.raises(OutboundRefused, match="did not"):
-        fetch(url, timeout=0.5)
+        fetch(url, deadline=Deadline(0.5))

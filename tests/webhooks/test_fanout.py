@@ -37,7 +37,9 @@ def carried_claims(count: int) -> tuple[object, list[int]]:
 def enqueued_deliveries(monkeypatch) -> list[int]:
     """The delivery tasks enqueued, held back: a test counts them instead of sending thousands."""
     sent: list[int] = []
-    monkeypatch.setattr(current_app.tasks[DELIVER], "apply_async", lambda args, **kw: sent.append(args[0]))
+    task = current_app.tasks[DELIVER]
+    monkeypatch.setattr(task, "apply_async", lambda args, **kw: sent.append(args[0]))  # to a broker
+    monkeypatch.setattr(task, "apply", lambda args, **kw: sent.append(args[0]))  # on the background executor
     return sent
 
 
