@@ -153,9 +153,7 @@ def _in_table(address: Address) -> Range | None:
     return next((entry for entry in table if address in entry), None)
 
 
-def _ipv4_refusal(address: ipaddress.IPv4Address, allowed: Callable[[Address], bool]) -> str | None:
-    if allowed(address):
-        return None
+def _ipv4_refusal(address: ipaddress.IPv4Address) -> str | None:
     entry = _in_table(address)
     return None if entry is None else f"{entry.name} ({entry.rfc})"
 
@@ -164,15 +162,17 @@ def refusal(address: Address, allowed: Callable[[Address], bool] = lambda addres
     """Why this server does not reach the address, in words; None when it does.
 
     `allowed` says whether a network the operator named (OUTBOUND_ALLOWED_NETWORKS) holds an
-    address: such an address is reached although the table refuses it."""
+    address: such an address is reached although the table refuses it. It is asked of the
+    address itself, not of what an IPv6 form carries: naming 127.0.0.0/8 lets 127.0.0.1 through,
+    not the 6to4 form of it, which goes elsewhere."""
     if allowed(address):
         return None
     if address.version == 4:
-        return _ipv4_refusal(address, allowed)
+        return _ipv4_refusal(address)
     carrier = next((c for c in CARRIERS if address in c.network and int(address) > 1), None)
     if carrier is not None:
         carried = carrier.carried(address)
-        refused = [(ipv4, why) for ipv4 in carried if (why := _ipv4_refusal(ipv4, allowed))]
+        refused = [(ipv4, why) for ipv4 in carried if (why := _ipv4_refusal(ipv4))]
         if refused:
             ipv4, why = refused[0]
             return f"the {carrier.name} form ({carrier.rfc}) of {ipv4}, which is {why}"

@@ -132,6 +132,7 @@ def test_the_setting_lets_a_named_network_through_and_only_it(settings):
     assert address_allowed(ipaddress.ip_address("127.0.0.5"))
     assert not address_allowed(ipaddress.ip_address("10.0.0.1"))
     assert not address_allowed(ipaddress.ip_address("::1"))
+    assert not address_allowed(ipaddress.ip_address(sixtofour("127.0.0.1")))  # goes to a relay, not here
 
 
 def test_the_ipv6_table_leaves_exactly_global_unicast_open():
