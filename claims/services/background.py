@@ -84,8 +84,10 @@ class Executor:
             thread.start()
 
     def _next(self, wait: bool) -> Work | None:
+        """The next work to run: at once (None if there is none), or, for the threads, once there is
+        work for them (None when stopping)."""
         with self._changed:
-            while wait and not self._queue and not self._stopping:
+            while wait and not (self._queue and self.threaded) and not self._stopping:
                 self._changed.wait()
             if not self._queue or (wait and self._stopping):
                 return None
@@ -117,18 +119,21 @@ class Executor:
         return count
 
     def drain(self, timeout: float | None = None) -> bool:
-        """Run what is queued here and wait for what the threads are running, until nothing is
-        left (work that adds work included); whether it all ended within `timeout` seconds."""
+        """Wait until nothing is left, work that adds work included (held work is run here, in
+        this thread); whether it all ended within `timeout` seconds."""
         ends = None if timeout is None else time.monotonic() + timeout
         while True:
-            self.run_queued()
+            if not self.threaded:
+                self.run_queued()
             with self._changed:
                 if not self._queue and not self._running:
                     return True
                 left = None if ends is None else ends - time.monotonic()
                 if left is not None and left <= 0:
                     return False
-                if not self._queue:
+                if self.threaded:
+                    self._start_threads()
+                if self.threaded or not self._queue:
                     self._changed.wait(left)
 
     def stop(self, timeout: float) -> None:
