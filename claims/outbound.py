@@ -120,7 +120,14 @@ def resolve(host: str, port: int, deadline: Deadline | None = None) -> Address:
     The lookup ends by the deadline (by default, one of OUTBOUND_DEADLINE_SECONDS of its own)."""
     deadline = deadline or Deadline(settings.OUTBOUND_DEADLINE_SECONDS)
     try:
-        found = deadline.lookup(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+        literal = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        literal = None  # a name: looked up, by the deadline
+    try:
+        if literal is not None:  # nothing to look up, nothing to wait for
+            found = socket.getaddrinfo(str(literal), port, type=socket.SOCK_STREAM)
+        else:
+            found = deadline.lookup(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     except TimeoutError as exc:
         raise OutboundRefused(
             f"The lookup of {host} did not end within the deadline of {deadline.seconds:g} s.", field="url"
