@@ -5,10 +5,10 @@
 delivery whose next try is due and whose task was lost. A try
 
 1. takes the delivery: pending, due, no try of it open, its subscription not paused. Taking it
-   opens the try until its lease ends (`try_open_until`): the try's deadline, counted from the
-   take, and a margin for writing the log. The deadline holds exactly (claims/outbound_deadline.py),
-   so the try has ended before its lease does, and no sweep, second task, resume or redelivery
-   starts another try of it meanwhile;
+   opens the try until its lease ends (`try_open_until`): the try's deadline and a margin for
+   writing the log, renewed from the moment the POST starts. The deadline holds exactly
+   (claims/outbound_deadline.py), so the try has ended before its lease does, and no sweep,
+   second task, resume or redelivery starts another try of it meanwhile;
 2. reads the claim as its subscriber may read it now: none, and the delivery is skipped, logged so;
 3. POSTs the message through the outbound guard (claims/outbound.py: the addresses checked and
    pinned, redirects not followed for a POST), signed by the Standard Webhooks scheme;
@@ -90,26 +90,38 @@ def open_try() -> Q:
     return Q(try_open_until__gt=timezone.now())
 
 
-def _take(delivery_id: int) -> tuple[Delivery, Deadline] | None:
+def _lease(delivery_id: int, *, held: datetime | None = None) -> datetime | None:
+    """Open a try of the delivery until its lease ends: when it is free (`held` None), or renew
+    the lease it holds (`held`, as its take set it). The lease's end, or None if another has it."""
+    now = timezone.now()
+    if held is None:
+        due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        free = Q(try_open_until__isnull=True) | Q(try_open_until__lte=now)
+        mine, counted = Q(due, free, state=DeliveryState.PENDING), {"attempts": F("attempts") + 1}
+    else:
+        mine, counted = Q(try_open_until=held), {}
+    until = now + timedelta(seconds=try_lease_seconds())
+    return until if Delivery.objects.filter(mine, pk=delivery_id).update(try_open_until=until, **counted) else None
+
+
+def _take(delivery_id: int) -> Delivery | None:
     delivery = Delivery.objects.select_related("subscription__owner", "event").filter(pk=delivery_id).first()
     if delivery is None or delivery.state != DeliveryState.PENDING or delivery.subscription.is_paused:
         return None
-    deadline = Deadline(try_deadline_seconds())  # counted from the take, like the lease
-    now = timezone.now()
-    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
-    free = Q(try_open_until__isnull=True) | Q(try_open_until__lte=now)
-    taken = Delivery.objects.filter(due, free, pk=delivery_id, state=DeliveryState.PENDING).update(
-        try_open_until=now + timedelta(seconds=try_lease_seconds()), attempts=F("attempts") + 1
-    )
-    if not taken:
+    delivery.try_open_until = _lease(delivery_id)
+    if delivery.try_open_until is None:
         return None  # a try of it is under way, or its next try is not due yet
     delivery.attempts += 1
-    return delivery, deadline
+    return delivery
 
 
-def _post(delivery: Delivery, body: str, deadline: Deadline) -> tuple[int | None, str, int]:
-    """The receiver's status (None if there was no answer), the error in words, the milliseconds."""
+def _post(delivery: Delivery, body: str) -> tuple[int | None, str, int] | None:
+    """The receiver's status (None if there was no answer), the error in words, the milliseconds;
+    None, and nothing sent, if the try lost its lease before the POST could start."""
     subscription = delivery.subscription
+    deadline = Deadline(try_deadline_seconds())
+    if _lease(delivery.pk, held=delivery.try_open_until) is None:
+        return None  # making the message outlasted the lease, and another try has the delivery now
     headers = signed_headers(subscription.secret, delivery.message_id, body, timezone.now())
     started = time.monotonic()
     try:
@@ -176,15 +188,17 @@ def _record(delivery: Delivery, *, status: int | None, error: str, ms: int, outc
 def delivery_attempt(*, delivery_id: int) -> float | None:
     """Try the delivery once, if it is due; returns the seconds until its next try, or None when
     there is none to make now (delivered, failed, skipped, paused, or not due)."""
-    taken = _take(delivery_id)
-    if taken is None:
+    delivery = _take(delivery_id)
+    if delivery is None:
         return None
-    delivery, deadline = taken
     claim = subscription_claim(delivery.subscription, delivery.event.claim_id)
     if claim is None:
         return _record(delivery, status=None, error=UNREADABLE, ms=0, outcome=DeliveryState.SKIPPED)
     if not delivery.body:
         delivery.body = message_body(delivery, claim)
         Delivery.objects.filter(pk=delivery.pk).update(body=delivery.body)
-    status, error, ms = _post(delivery, delivery.body, deadline)
+    posted = _post(delivery, delivery.body)
+    if posted is None:
+        return None
+    status, error, ms = posted
     return _record(delivery, status=status, error=error, ms=ms, outcome=_outcome(delivery, status))

@@ -104,13 +104,26 @@ def test_an_oversize_page_is_refused(sites, claim, editor, committed, settings):
 def test_a_slow_page_is_tried_again_then_given_up_with_the_reason(sites, claim, editor, committed, settings):
     settings.OUTBOUND_DEADLINE_SECONDS = 0.3
     settings.JOB_MAX_RETRIES = 1
-    url = sites.odd("/slow", Page(body=news_page(INSTITUTE), delay=2))
+    url = sites.odd("/slow", Page(body=news_page(INSTITUTE), head_delay=2))
 
     done = run(url, claim, editor, committed)
 
-    failed_with(done, "did not")
+    failed_with(done, "127.0.0.8 did not answer within the deadline of 0.3 s")
     assert done.job.attempts == 2  # tried again once, then failed
     assert not Appearance.objects.exists()
+
+
+def test_a_page_that_drips_is_cut_off_at_the_deadline(sites, claim, editor, committed, settings):
+    """A byte every 0.1 s: no read waits long, and the page would take a minute to arrive whole."""
+    settings.OUTBOUND_DEADLINE_SECONDS = 0.5
+    settings.JOB_MAX_RETRIES = 0
+    page = news_page(INSTITUTE)
+    url = sites.odd("/drip", Page(body=page, chunks=600, delay=0.1))
+
+    done = run(url, claim, editor, committed)
+
+    failed_with(done, "127.0.0.8 did not send the whole response within the deadline of 0.5 s")
+    assert not Snapshot.objects.exists() and not Appearance.objects.exists()
 
 
 def test_a_pdf_is_kept_as_a_snapshot_but_not_read(sites, claim, editor, committed):

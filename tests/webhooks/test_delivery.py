@@ -139,6 +139,43 @@ def test_a_receiver_that_cannot_be_reached_is_tried_again(settings, consumer, su
     assert "could not be reached" in delivery.last_error
 
 
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        (Page(200, body=b"." * 100, chunks=100, delay=0.1), "did not send the whole response within the deadline"),
+        (Page(204, head_drip=0.05), "did not answer within the deadline"),
+    ],
+    ids=["a dripped body", "dripped headers"],
+)
+def test_a_receiver_that_drips_is_cut_off_at_the_deadline_and_tried_again(
+    settings, consumer, subscribe, receiver, committed, page, words
+):
+    settings.WEBHOOK_TIMEOUT_SECONDS = 0.5  # the webhooks' own cap, shorter than the outbound deadline
+    receiver.add("/drips", page)
+    subscribe(consumer, ["claim.published"], path="/drips")
+
+    with committed():
+        publish(make_claim())
+
+    delivery = Delivery.objects.get()
+    assert (delivery.state, delivery.attempts, delivery.last_status_code) == (DeliveryState.PENDING, 1, None)
+    assert delivery.last_error == f"127.0.0.1 {words} of 0.5 s."
+    assert delivery.last_duration_ms < 3000 and delivery.try_open_until is None
+
+
+def test_the_outbound_deadline_holds_for_webhooks_when_it_is_the_shorter(
+    settings, consumer, subscribe, receiver, committed
+):
+    settings.WEBHOOK_TIMEOUT_SECONDS, settings.OUTBOUND_DEADLINE_SECONDS = 10, 0.4
+    receiver.add("/drips", Page(200, body=b"." * 100, chunks=100, delay=0.1))
+    subscribe(consumer, ["claim.published"], path="/drips")
+
+    with committed():
+        publish(make_claim())
+
+    assert "within the deadline of 0.4 s" in Delivery.objects.get().last_error
+
+
 def test_a_paused_subscription_gets_nothing_and_after_resuming_what_waited(consumer, subscribe, receiver, committed):
     subscription = subscribe(consumer, ["claim.published", "claim.retracted"])
     claim = make_claim()
