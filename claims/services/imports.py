@@ -25,8 +25,8 @@ from claims.models import Job
 from claims.services import claims as claim_services
 from claims.services.jobs import enqueue, job_create, job_finish, job_held, job_progress
 from claims.services.persistence import require_perm
+from claims.task_names import RUN_IMPORT
 
-RUN = "claims.run_import"
 IMPORT = claim_services.ADD  # an import records claims: who may record one may import them
 MAX_ERRORS_KEPT = 1000  # a file of bad lines keeps the first ones, and says how many more there were
 
@@ -55,7 +55,7 @@ def import_upload(*, upload: File, name: str, by: AbstractBaseUser | None, fmt: 
     try:  # a job that is not written leaves no file behind
         job.upload.name = stored
         job.save(update_fields=["upload"])
-        enqueue(RUN, job.pk)
+        enqueue(RUN_IMPORT, job.pk)
     except BaseException:
         default_storage.delete(stored)
         raise

@@ -16,7 +16,7 @@ from claims.choices import DeliveryState
 from claims.models import Delivery
 from claims.services.jobs import enqueue
 from claims.services.webhook_dispatch import events_dispatch
-from claims.services.webhooks import DELIVER
+from claims.task_names import DELIVER_WEBHOOK
 
 DUE_PER_SWEEP = 10_000
 
@@ -39,5 +39,5 @@ def webhooks_sweep() -> Swept:
     ).order_by("next_attempt_at")
     ids = list(due.values_list("pk", flat=True)[:DUE_PER_SWEEP])
     for delivery_id in ids:
-        enqueue(DELIVER, delivery_id)
+        enqueue(DELIVER_WEBHOOK, delivery_id)
     return Swept(events, len(ids))
