@@ -35,7 +35,15 @@ Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class OutboundRefused(InvalidInput):
-    """A URL this server will not fetch, or a response it will not take: the reason in words."""
+    """A URL this server will not fetch, or a response it will not take: the reason in words.
+
+    `retryable` is set where the refusal is raised: true when the same request may succeed later
+    (a timeout, a connection that failed or broke off), false when it never will (an address
+    refused, a response too large, too many redirects, a URL that cannot be fetched)."""
+
+    def __init__(self, message: str, *, retryable: bool = False, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)
+        self.retryable = retryable
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,8 @@ def resolve(host: str, port: int) -> Address:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise OutboundRefused(f"The host {host} could not be found.", field="url") from exc
+        # Name servers fail for a while too: a task may find the host later.
+        raise OutboundRefused(f"The host {host} could not be found.", field="url", retryable=True) from exc
     addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in found]
     refused = [a for a in addresses if not address_allowed(a)]
     if refused:
@@ -162,9 +171,9 @@ def fetch(
             try:
                 response = client.send(request, stream=True)
             except httpx.TimeoutException as exc:
-                raise OutboundRefused(f"{host} did not answer within {seconds:g} s.") from exc
+                raise OutboundRefused(f"{host} did not answer within {seconds:g} s.", retryable=True) from exc
             except httpx.HTTPError as exc:
-                raise OutboundRefused(f"{host} could not be reached: {exc}.") from exc
+                raise OutboundRefused(f"{host} could not be reached: {exc}.", retryable=True) from exc
             try:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECTS and location and method in ("GET", "HEAD"):
@@ -176,9 +185,11 @@ def fetch(
                 try:
                     body = _read(response, max_bytes)
                 except httpx.TimeoutException as exc:
-                    raise OutboundRefused(f"{host} did not send the whole response within {seconds:g} s.") from exc
+                    raise OutboundRefused(
+                        f"{host} did not send the whole response within {seconds:g} s.", retryable=True
+                    ) from exc
                 except httpx.HTTPError as exc:
-                    raise OutboundRefused(f"The response of {host} broke off: {exc}.") from exc
+                    raise OutboundRefused(f"The response of {host} broke off: {exc}.", retryable=True) from exc
                 return Fetched(url, response.status_code, response.headers, body, redirects, str(address))
             finally:
                 response.close()

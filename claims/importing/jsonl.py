@@ -91,6 +91,7 @@ def _appearance(values: object, line: int, where: str) -> AppearanceRecord:
         ref=f.text("ref"),
         url=f.text("url"),
         headline=f.text("headline"),
+        author=f.text("author"),
         language=f.text("language"),
         excerpt=f.text("excerpt"),
         attributed_source=f.text("attributed_source"),

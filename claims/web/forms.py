@@ -99,6 +99,9 @@ class AppearanceForm(ServiceForm):
     published_on = forms.DateField(widget=DateInput, label="Published on")
     url = forms.URLField(required=False, label="URL", assume_scheme="https")
     headline = forms.CharField(required=False, max_length=limit(Appearance, "headline"))
+    author = forms.CharField(
+        required=False, max_length=limit(Appearance, "author"), label="Byline", help_text="Who wrote it, as signed."
+    )
     language = forms.CharField(required=False, max_length=limit(Appearance, "language"), help_text="e.g. ar, en, fa")
     excerpt = forms.CharField(
         required=False,

@@ -45,7 +45,7 @@ def test_an_editor_captures_from_the_claim_page_and_sees_what_was_read(sites, cl
     page = client.get(response.url)
     assert page.status_code == 200
     assert "Appearance recorded" in page.text and INSTITUTE.headline in page.text
-    assert "json-ld" in page.text  # which source gave the field
+    assert "structured data (JSON-LD)" in page.text  # which source gave the field, in words
     assert capture.snapshot.sha256 in page.text
     assert reverse("api:snapshot-download", args=[capture.snapshot.pk]) in page.text
     claim_page = client.get(reverse("web:claim-detail", args=[claim.pk])).text
