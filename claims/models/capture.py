@@ -147,7 +147,8 @@ class SuggestedCitation(models.Model):
     citing = models.ForeignKey("claims.Appearance", on_delete=models.CASCADE, related_name="+")
     cited = models.ForeignKey("claims.Appearance", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=CitationKind.choices, **SYSTEM)
-    # {"link": href} or {"share": 0.83, "passages": [...]}: why it is suggested, shown with it.
+    # {"link": href} or {"share": 0.83, "passages": [{"citing": words, "cited": words}, …]}: why it is
+    # suggested, shown with it. Each passage is in each page's own words (claims/capture/reuse.py).
     evidence = models.JSONField(default=dict, **SYSTEM)
     score = models.FloatField(**SYSTEM)
     state = models.CharField(
@@ -172,3 +173,8 @@ class SuggestedCitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citing_id} {self.kind} {self.cited_id} ({self.state})"
+
+    @property
+    def passages(self) -> list[dict[str, str]]:
+        """The copied passages as pairs, {"citing", "cited"}, each in its page's words."""
+        return [p for p in (self.evidence or {}).get("passages") or [] if isinstance(p, dict)]

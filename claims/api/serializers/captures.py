@@ -90,10 +90,24 @@ class CaptureDetailSerializer(CaptureSerializer):
         read_only_fields = fields
 
 
+class PassagePairSerializer(serializers.Serializer):
+    """One passage found in two pages, in each page's own words (as published, not as matched)."""
+
+    citing = serializers.CharField(help_text="The passage as the citing (later) page has it.")
+    cited = serializers.CharField(help_text="The same passage as the cited (earlier) page has it.")
+
+
 class SuggestionSerializer(OutputSerializer):
-    evidence = serializers.DictField(help_text='Why: {"link": href}, or {"share": 0-1, "passages": [...]}.')
+    evidence = serializers.DictField(
+        help_text='Why: {"link": href}, or {"share": 0-1, "passages": [{"citing", "cited"}, …]}.'
+    )
+    passages = PassagePairSerializer(
+        many=True, help_text="The copied passages side by side, each in its page's words; empty for a link."
+    )
 
     class Meta:
         model = SuggestedCitation
-        fields = ["id", "claim", "citing", "cited", "kind", "score", "evidence", "state", "citation", "capture"]
+        fields = [
+            "id", "claim", "citing", "cited", "kind", "score", "evidence", "passages", "state", "citation", "capture",
+        ]  # fmt: skip
         read_only_fields = fields
