@@ -4,6 +4,7 @@ A line that is not JSON, or not shaped as a record, becomes a RecordError for
 that line; the reader goes on with the next line.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 
 from claims.importing.fields import Fields
@@ -19,6 +20,8 @@ from claims.importing.records import (
     RecordError,
 )
 from claims.json_input import UnreadableJson, read_json
+
+CUT_OFF = "unexpected end of data"  # orjson's words for a text that stops before its value is whole
 
 
 def _affiliation(values: object, line: int, where: str) -> AffiliationDef:
@@ -151,15 +154,28 @@ def record_from_json(values: object, *, line: int) -> ClaimRecord:
     )
 
 
+def _reason(exc: UnreadableJson) -> str:
+    """The parser's reason, or, for a line that stops before its record closes, that it is cut off."""
+    said = str(exc)
+    if said.startswith(CUT_OFF):
+        at = re.search(r"\(char (\d+)\)", said)
+        where = f" after {int(at.group(1)):,} characters" if at else ""
+        return (
+            f"the line is cut off: it ends{where}, before its record does (a string, an object or a list is "
+            "not closed). Each line must hold one whole JSON object."
+        )
+    return said
+
+
 def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[ClaimRecord | RecordError]:
     """One record (or the error that spoils it) per line; blank lines are skipped."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            values = read_json(line)
+            values = read_json(line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n"))
         except UnreadableJson as exc:
-            yield RecordError(f"not valid JSON: {exc}", line=number)
+            yield RecordError(f"not valid JSON: {_reason(exc)}", line=number)
             continue
         try:
             yield record_from_json(values, line=number)

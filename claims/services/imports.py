@@ -90,5 +90,8 @@ def import_job_run(*, job_id: int) -> None:
             return
         report = _run(job)
     counted = {what: n for what, n in sorted(report.counts.items()) if n}
-    result = {"records": report.records, "imported": report.imported, "rescored": report.rescored, **counted}
+    result = {
+        "records": report.records, "imported": report.imported, "rescored": report.rescored, **counted,
+        "claim_ids": report.claim_ids,
+    }  # fmt: skip
     job_finish(job_id=job_id, result=result, errors=_errors(report), done=report.records)

@@ -235,7 +235,7 @@ class ReliabilityForm(ServiceForm):
 class ImportForm(ServiceForm):
     success_message = "File received: it is being imported. This page shows how far it has got."
 
-    file = forms.FileField(help_text="JSON Lines or CSV, in the format of the import (docs/api-exports-import.md).")
+    file = forms.FileField(help_text="JSON Lines or CSV, in the format below.")
     format = forms.ChoiceField(
         choices=[("", "From the file"), *((name, name.upper()) for name in sorted(READERS))], required=False
     )
