@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from claims.admin.login import admin_login_view
 
@@ -9,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
     path("", include("claims.web.urls")),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says: the site's own icon.
+    path("favicon.ico", RedirectView.as_view(url=static("web/favicon.svg"), permanent=True), name="favicon"),
 ]
 
 # A body Django will not read (too large: claims/request_limits.py) gets a page or JSON that says why.
