@@ -10,7 +10,6 @@ import pytest
 from claims.models import Capture, Outlet
 from tests.browser.conftest import DESKTOP, PHONE, log_in
 from tests.capture.pages import MIRROR, SITES
-from tests.capture.sites import sites  # noqa: F401 (the fixture)
 from tests.factories import make_claim, make_outlet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -30,7 +29,8 @@ OVERFLOW = """() => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || scrolls(el)) return;
       if (r.right > box.right + 1 || r.left < box.left - 1) {
-        out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}: ${(el.textContent || "").trim().slice(0, 40)}`);
+        const where = `${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`;
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ${where}: ${(el.textContent || "").trim().slice(0, 40)}`);
       }
     });
   });
