@@ -29,7 +29,8 @@ OVERFLOW = """() => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || scrolls(el)) return;
       if (r.right > box.right + 1 || r.left < box.left - 1) {
-        const where = `${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`;
+        const where =
+          `${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`;
         out.push(`${el.tagName.toLowerCase()}.${el.className} ${where}: ${(el.textContent || "").trim().slice(0, 40)}`);
       }
     });
