@@ -70,6 +70,10 @@ class Snapshot(models.Model):
         """A field read from the page (headline, author, published_on, links …), or None."""
         return metadata_value(self.metadata, name)
 
+    @property
+    def headline(self) -> str:
+        return str(self.read("headline") or "")
+
     def read_source(self, name: str) -> str:
         found = (self.metadata or {}).get(name)
         return str(found.get("source") or "") if isinstance(found, dict) else ""
