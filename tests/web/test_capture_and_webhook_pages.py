@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.choices import CaptureState, DeliveryState, JobKind, JobState, WebhookEventKind
-from claims.models import Capture, Delivery, DeliveryAttempt, Job, Snapshot, Subscription, WebhookEvent
+from claims.models import Capture, Delivery, DeliveryAttempt, Job, Outlet, Snapshot, Subscription, WebhookEvent
 from claims.services.webhooks import subscription_create
 from tests.factories import make_appearance, make_claim, make_outlet
 
@@ -205,3 +205,14 @@ def test_the_jobs_list_costs_the_same_for_2_and_20_jobs(editor):
         make_capture(editor, state=CaptureState.RECORDED)
 
     assert queries(client, reverse("web:job-list")) == few
+
+
+def test_confirming_a_proposed_outlet_under_a_name_we_hold_is_a_400_naming_it_and_the_capture_waits(editor):
+    held = make_outlet("X Daily")
+    capture = make_capture(editor, state=CaptureState.NEEDS_OUTLET)
+
+    response = browser(editor).post(reverse("web:capture-answer", args=[capture.pk, "outlet"]), {"name": ""})
+
+    assert response.status_code == 400 and f"id {held.pk}" in response.text
+    assert Capture.objects.get(pk=capture.pk).state == CaptureState.NEEDS_OUTLET
+    assert list(Outlet.objects.values_list("name", flat=True)) == ["X Daily"]
