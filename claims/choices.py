@@ -1,6 +1,7 @@
 """Every enumerated value of the domain, in one place."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OutletKind(models.TextChoices):
@@ -107,11 +108,33 @@ class JobState(models.TextChoices):
 
 
 class CaptureState(models.TextChoices):
-    QUEUED = "queued", "Being fetched"
-    NEEDS_OUTLET = "needs_outlet", "Needs an outlet"
-    NEEDS_CLAIM = "needs_claim", "Needs a claim"
-    RECORDED = "recorded", "Appearance recorded"
-    FAILED = "failed", "Failed"
+    """What a capture has come to of its own, once its job has read the page. Before that (queued,
+    running) and when the job could not finish (failed), it is where its job is: CaptureStatus."""
+
+    NEEDS_OUTLET = "needs_outlet", _("Needs an outlet")
+    NEEDS_CLAIM = "needs_claim", _("Needs a claim")
+    RECORDED = "recorded", _("Appearance recorded")
+
+
+class CaptureStatus(models.TextChoices):
+    """A capture as the API and the pages show it: its own state, else its job's."""
+
+    QUEUED = JobState.QUEUED.value, _("Waiting to be fetched")
+    RUNNING = JobState.RUNNING.value, _("Being fetched and read")
+    FAILED = JobState.FAILED.value, _("Failed")
+    NEEDS_OUTLET = CaptureState.NEEDS_OUTLET.value, CaptureState.NEEDS_OUTLET.label
+    NEEDS_CLAIM = CaptureState.NEEDS_CLAIM.value, CaptureState.NEEDS_CLAIM.label
+    RECORDED = CaptureState.RECORDED.value, CaptureState.RECORDED.label
+
+
+class CaptureStep(models.TextChoices):
+    """The steps of a capture, in order; its job's `done` counts those behind it."""
+
+    FETCH = "fetch", _("Fetch the page")
+    KEEP = "keep", _("Keep the snapshot")
+    READ = "read", _("Read the page")
+    OUTLET = "outlet", _("Find the outlet")
+    RECORD = "record", _("Record the appearance")
 
 
 class SuggestionState(models.TextChoices):

@@ -40,7 +40,15 @@ Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class OutboundRefused(InvalidInput):
-    """A URL this server will not fetch, or a response it will not take: the reason in words."""
+    """A URL this server will not fetch, or a response it will not take: the reason in words.
+
+    `retryable` is set where the refusal is raised: true when the same request may succeed later
+    (a timeout, a connection that failed or broke off), false when it never will (an address
+    refused, a response too large, too many redirects, a URL that cannot be fetched)."""
+
+    def __init__(self, message: str, *, retryable: bool = False, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)
+        self.retryable = retryable
 
 
 @dataclass(frozen=True)
@@ -130,10 +138,13 @@ def resolve(host: str, port: int, deadline: Deadline | None = None) -> Address:
             found = deadline.lookup(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     except TimeoutError as exc:
         raise OutboundRefused(
-            f"The lookup of {host} did not end within the deadline of {deadline.seconds:g} s.", field="url"
+            f"The lookup of {host} did not end within the deadline of {deadline.seconds:g} s.",
+            field="url",
+            retryable=True,
         ) from exc
     except (OSError, UnicodeError) as exc:
-        raise OutboundRefused(f"The host {host} could not be found.", field="url") from exc
+        # Name servers fail for a while too: a task may find the host later.
+        raise OutboundRefused(f"The host {host} could not be found.", field="url", retryable=True) from exc
     addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in found]
     for address in addresses:
         why = address_refusal(address)
@@ -165,14 +176,19 @@ def _read(response: httpx.Response, max_bytes: int) -> bytes:
 
 
 def _failed(exc: httpx.HTTPError, host: str, deadline: Deadline, during: str) -> OutboundRefused:
-    """What went wrong, in words: the deadline first, since ending the call is what made it fail."""
+    """What went wrong, in words: the deadline first, since ending the call is what made it fail.
+    Each is worth trying again later: the site was slow, away or broke off, not refused."""
     if deadline.passed:
-        return OutboundRefused(f"{host} did not {during} within the deadline of {deadline.seconds:g} s.")
+        return OutboundRefused(
+            f"{host} did not {during} within the deadline of {deadline.seconds:g} s.", retryable=True
+        )
     if isinstance(exc, httpx.TimeoutException):
-        return OutboundRefused(f"{host} did not answer within {settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS:g} s.")
+        return OutboundRefused(
+            f"{host} did not answer within {settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS:g} s.", retryable=True
+        )
     if during == "answer":
-        return OutboundRefused(f"{host} could not be reached: {exc}.")
-    return OutboundRefused(f"The response of {host} broke off: {exc}.")
+        return OutboundRefused(f"{host} could not be reached: {exc}.", retryable=True)
+    return OutboundRefused(f"The response of {host} broke off: {exc}.", retryable=True)
 
 
 def fetch(

@@ -9,6 +9,7 @@ answer from the same permission strings they enforce.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
 
 # Group names, for the migration that creates the roles and the demo users.
 EDITOR = "editor"
@@ -18,8 +19,8 @@ REVIEWER = "reviewer"
 # newsroom's: the view permission on claims, which both roles grant. Everyone without
 # it — anonymous visitors, API tokens of users in no group — is a consumer (SPEC §7).
 SEES_UNPUBLISHED = "claims.view_claim"
-# Approving, rejecting and retracting claims (the workflow's steps); its holders also see
-# every background job, not only their own (claims/models/job.py).
+# Approving, rejecting and retracting claims (the workflow's steps); its holders also oversee
+# everyone's work: every background job, capture and webhook subscription (`own_or_all`).
 REVIEW = "claims.review_claim"
 
 User = AbstractBaseUser | AnonymousUser
@@ -35,3 +36,18 @@ def may(user: User | None, permission: str) -> bool:
 def is_newsroom(user: User | None) -> bool:
     """Editors, reviewers and superusers see every claim; everyone else is a consumer."""
     return may(user, SEES_UNPUBLISHED)
+
+
+def oversees_all_work(user: User | None) -> bool:
+    """Reviewers and superusers see everyone's jobs, captures and webhook subscriptions."""
+    return may(user, REVIEW)
+
+
+def own_or_all(rows: QuerySet, user: User | None, *, owner: str) -> QuerySet:
+    """The one rule for a user's own records (jobs, subscriptions): each active user sees their own
+    (`owner` names the field holding who it is), and those who oversee all work see every one."""
+    if oversees_all_work(user):
+        return rows
+    if user is None or not user.is_authenticated or not user.is_active:
+        return rows.none()
+    return rows.filter(**{owner: user})

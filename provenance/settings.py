@@ -1,69 +1,20 @@
-"""Provenance settings: one module, every knob an environment variable.
+"""Provenance settings: one module, every knob an environment variable (read by provenance/env.py).
 
 Development defaults are safe to run locally; with DEBUG off, SECRET_KEY is
 required and the security settings tighten.
 """
 
 import os
-import re
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from claims.task_names import SWEEP_WEBHOOKS
+from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {value!r}")
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
-
-
-def env_size(name: str, default: int) -> int:
-    """A size or a count (bytes, fields): a whole number above zero."""
-    value = env_int(name, default)
-    if value <= 0:
-        raise ImproperlyConfigured(f"{name} must be a whole number above zero, got {value}")
-    return value
-
-
-def env_seconds(name: str, default: float) -> float:
-    """A duration in seconds, decimals allowed, above zero."""
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        seconds = float(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a number of seconds, got {value!r}") from exc
-    if not seconds > 0 or seconds == float("inf"):
-        raise ImproperlyConfigured(f"{name} must be a number of seconds above zero, got {value!r}")
-    return seconds
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -213,16 +164,6 @@ if NUM_PROXIES < 0:
     raise ImproperlyConfigured(f"NUM_PROXIES must be 0 or more, got {NUM_PROXIES}")
 
 
-def env_rate(name: str, default: str) -> str | None:
-    """A throttle rate such as "120/minute"; "off" switches the limit off."""
-    value = os.environ.get(name, "").strip() or default
-    if value.lower() in {"off", "none"}:
-        return None
-    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", value):
-        raise ImproperlyConfigured(f"{name} must be a rate such as 120/minute (N/second|minute|hour|day) or off")
-    return value
-
-
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -300,6 +241,9 @@ SPECTACULAR_SETTINGS = {
         "ResponsibilityStatus": "claims.choices.ResponsibilityStatus",
         "ConfidenceLabel": "claims.choices.ConfidenceLabel",
         "DeliveryState": "claims.choices.DeliveryState",
+        "CaptureStatus": "claims.choices.CaptureStatus",
+        "JobState": "claims.choices.JobState",
+        "SuggestionState": "claims.choices.SuggestionState",
         "WebhookEventKind": "claims.choices.WebhookEventKind",
     },
 }
@@ -378,7 +322,7 @@ WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 60)
 # empty: the links are paths.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 CELERY_BEAT_SCHEDULE = {
-    "sweep-webhooks": {"task": "claims.sweep_webhooks", "schedule": float(WEBHOOK_SWEEP_SECONDS)},
+    "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
 }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.

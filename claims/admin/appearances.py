@@ -33,6 +33,7 @@ class AppearanceAdmin(WithdrawableAdmin):
         "published_on",
         "url",
         "headline",
+        "author",
         "language",
         "excerpt",
         "attributed_source",

@@ -4,8 +4,9 @@ Read with the libraries made for it, each field from the best source that has it
 source kept beside the value (docs/capture.md):
 
 - the page's own structured data, read by extruct: JSON-LD (`NewsArticle`, `Article`, …:
-  `headline`, `datePublished`, `author`, `publisher`, `inLanguage`) and OpenGraph
-  (`og:title`, `og:site_name`, `article:published_time`, `og:locale`);
+  `headline`, `datePublished`, `author`, `publisher`, `inLanguage`, `description`) and
+  OpenGraph (`og:title`, `og:site_name`, `article:published_time`, `og:locale`,
+  `og:description`), and the `<meta name=description>` tag;
 - trafilatura for the main text (the article without menus and footers), its links, and
   title, author and site name where the structured data has none;
 - htmldate for the publication date where neither says it;
@@ -27,7 +28,7 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 @dataclass(frozen=True)
 class Found:
     value: object
-    source: str  # where it was read: "json-ld", "opengraph", "trafilatura", "htmldate", "html"
+    source: str  # where it was read: "json-ld", "opengraph", "meta", "trafilatura", "htmldate", "html"
 
 
 @dataclass
@@ -133,8 +134,14 @@ def read_page(html: str, url: str) -> PageMetadata:
         (_html_lang(html), "html"),
         (_language(opengraph.get("og:locale")), "opengraph"),
     )  # fmt: skip
-    _first(fields, "description", (str(opengraph.get("og:description") or "").strip(), "opengraph"),
-           (extracted.get("description"), "trafilatura"))  # fmt: skip
+    # trafilatura's description is taken from these same tags: each is named for where it is in the page.
+    _first(
+        fields, "description",
+        (str(article.get("description") or "").strip(), "json-ld"),
+        (str(opengraph.get("og:description") or "").strip(), "opengraph"),
+        (_meta_description(html), "meta"),
+        (extracted.get("description"), "trafilatura"),
+    )  # fmt: skip
     _first(fields, "canonical_url", (extracted.get("url"), "trafilatura"))
     return PageMetadata(fields=fields, main_text=extracted.get("text") or "", links=main_text_links(html, url))
 
@@ -145,12 +152,24 @@ def _language(value: object) -> str:
     return name.replace("_", "-").strip()[:35]
 
 
-def _html_lang(html: str) -> str:
+def _root(html: str) -> lxml.html.HtmlElement | None:
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"))
     except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _html_lang(html: str) -> str:
+    root = _root(html)
+    return _language(root.get("lang") or "") if root is not None else ""
+
+
+def _meta_description(html: str) -> str:
+    root = _root(html)
+    if root is None:
         return ""
-    return _language(root.get("lang") or "")
+    found = root.xpath("//meta[translate(@name, 'DESCRIPTION', 'description')='description']/@content")
+    return " ".join(str(found[0]).split()) if found else ""
 
 
 def main_text_links(html: str, url: str) -> list[str]:

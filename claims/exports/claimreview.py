@@ -50,6 +50,7 @@ def creative_work(node: ChainNode, appearance: Appearance | None, outlet: Outlet
             "@type": "CreativeWork",
             "url": node.url,
             "headline": node.headline,
+            "author": {"@type": "Person", "name": appearance.author} if appearance and appearance.author else None,
             "inLanguage": appearance.language if appearance else "",
             "datePublished": node.published_on.isoformat(),
             "publisher": organization(outlet),

@@ -107,6 +107,7 @@ class ProvDocumentBuilder:
                     "schema:datePublished": typed(node.published_on.isoformat(), "xsd:date"),
                     "schema:url": typed(node.url, "xsd:anyURI") if node.url else None,
                     "schema:headline": node.headline,
+                    "schema:author": appearance.author,
                     "schema:inLanguage": appearance.language,
                     "provenance:isOrigin": node.is_origin,
                     "provenance:independentGroup": node.group,

@@ -136,6 +136,7 @@ def claim_record(claim: Claim, rows: ChunkRows, *, newsroom: bool) -> ClaimRecor
                 ref=refs[a.pk],
                 url=a.url,
                 headline=a.headline,
+                author=a.author,
                 language=a.language,
                 excerpt=a.excerpt,
                 attributed_source=a.attributed_source,

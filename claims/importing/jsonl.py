@@ -4,6 +4,7 @@ A line that is not JSON, or not shaped as a record, becomes a RecordError for
 that line; the reader goes on with the next line.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 
 from claims.importing.fields import Fields
@@ -19,6 +20,8 @@ from claims.importing.records import (
     RecordError,
 )
 from claims.json_input import DuplicateKey, UnreadableJson, read_json
+
+CUT_OFF = "unexpected end of data"  # orjson's words for a text that stops before its value is whole
 
 
 def _affiliation(values: object, line: int, where: str) -> AffiliationDef:
@@ -91,6 +94,7 @@ def _appearance(values: object, line: int, where: str) -> AppearanceRecord:
         ref=f.text("ref"),
         url=f.text("url"),
         headline=f.text("headline"),
+        author=f.text("author"),
         language=f.text("language"),
         excerpt=f.text("excerpt"),
         attributed_source=f.text("attributed_source"),
@@ -150,19 +154,32 @@ def record_from_json(values: object, *, line: int) -> ClaimRecord:
     )
 
 
+def _reason(exc: UnreadableJson) -> str:
+    """The parser's reason, or, for a line that stops before its record closes, that it is cut off."""
+    said = str(exc)
+    if said.startswith(CUT_OFF):
+        at = re.search(r"\(char (\d+)\)", said)
+        where = f" after {int(at.group(1)):,} characters" if at else ""
+        return (
+            f"the line is cut off: it ends{where}, before its record does (a string, an object or a list is "
+            "not closed). Each line must hold one whole JSON object."
+        )
+    return said
+
+
 def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[ClaimRecord | RecordError]:
     """One record (or the error that spoils it) per line; blank lines are skipped."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            values = read_json(line)
+            values = read_json(line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n"))
         except DuplicateKey as exc:
             # Which of the two values was meant cannot be known: the record is refused, not guessed at.
             yield RecordError(f"{exc}; a record gives each field once", line=number, ref=_ref_of(exc.value))
             continue
         except UnreadableJson as exc:
-            yield RecordError(f"not valid JSON: {exc}", line=number)
+            yield RecordError(f"not valid JSON: {_reason(exc)}", line=number)
             continue
         try:
             yield record_from_json(values, line=number)

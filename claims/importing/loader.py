@@ -122,6 +122,7 @@ def appearance_values(item: AppearanceRecord, outlet: Outlet) -> dict:
         "published_on": item.published_on,
         "url": item.url,
         "headline": item.headline,
+        "author": item.author,
         "language": item.language,
         "excerpt": item.excerpt,
         "attributed_source": item.attributed_source,

@@ -78,6 +78,7 @@ class AppearanceRecord:
     ref: str = ""
     url: str = ""
     headline: str = ""
+    author: str = ""
     language: str = ""
     excerpt: str = ""
     attributed_source: str = ""

@@ -41,6 +41,9 @@ from claims.services.rescoring import rescoring_deferred
 BULK_SIZE = 500
 
 
+MAX_LISTED = 100  # claims named by id in a report, of each kind: the rest are counted
+
+
 @dataclass
 class ImportReport:
     source: str
@@ -51,6 +54,8 @@ class ImportReport:
     failures: list[RecordError] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     rescored: int = 0
+    # The claims the run created, updated or found unchanged: the first MAX_LISTED of each, by id.
+    claim_ids: dict[str, list[int]] = field(default_factory=lambda: {"created": [], "updated": [], "unchanged": []})
     rolled_back: set[int] = field(default_factory=set)
     scored_on_write: set[int] = field(default_factory=set)  # bulk-written claims, scored as they went in
     seconds: float = 0.0
@@ -60,6 +65,10 @@ class ImportReport:
     def appearances_per_second(self) -> float:
         written = self.counts["appearances created"] + self.counts["appearances updated"]
         return written / self.seconds if self.seconds else 0.0
+
+    def listed(self, what: str, claim_id: int) -> None:
+        if len(self.claim_ids[what]) < MAX_LISTED:
+            self.claim_ids[what].append(claim_id)
 
     def fail(self, failure: RecordError) -> None:
         self.failures.append(failure)
@@ -88,6 +97,8 @@ def _import_one(record: ClaimRecord, lookups: Lookups, report: ImportReport) -> 
     lookups.commit()
     report.imported += 1
     report.counts.update(counts)
+    what = next((what for what in ("created", "updated") if counts.get(f"claims {what}")), "unchanged")
+    report.listed(what, importer.claim.pk)
 
 
 def _write_pending(pending: Pending, lookups: Lookups, report: ImportReport) -> None:
@@ -114,6 +125,8 @@ def _write_bulk(pending: Pending, lookups: Lookups, report: ImportReport) -> Non
             _import_one(record, lookups, report)
     else:
         report.scored_on_write.update(claim.pk for claim in claims)
+        for claim in claims:
+            report.listed("created", claim.pk)
         report.imported += len(pending.items)
         report.counts["claims created"] += len(pending.items)
         for item in pending.items:

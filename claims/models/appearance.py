@@ -45,6 +45,9 @@ class Appearance(Timestamped, Withdrawable):
     attributed_source = models.CharField(
         max_length=300, blank=True, help_text='Who the outlet says told it, e.g. "an anonymous US official".'
     )
+    author = models.CharField(
+        max_length=300, blank=True, help_text="Who wrote it, as the byline names them (read from a captured page)."
+    )
     source_document = models.CharField(max_length=200, blank=True)
     external_ref = models.CharField(max_length=200, unique=True, null=True, blank=True)
     # Not indexed: only deleting a user (rare; users are deactivated) looks rows up by it, and

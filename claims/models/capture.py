@@ -1,13 +1,26 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from claims.choices import CaptureState, CitationKind, SuggestionState
+from claims.choices import CaptureState, CaptureStatus, CitationKind, JobState, SuggestionState
 from claims.models.fields import URL_LENGTH
 from claims.models.job import Job
 from claims.roles import User
 
 # Written by the capture services, never typed in: no form or serializer takes them.
 SYSTEM = {"editable": False}
+# What a capture that waits for a person says it waits for.
+WAITING_FOR = {
+    CaptureState.NEEDS_OUTLET: _("No outlet we hold has this page's domain: confirm the one proposed, or choose one."),
+    CaptureState.NEEDS_CLAIM: _("Read: record the claim this page reports, and the appearance is added to it."),
+}
+
+
+def metadata_value(metadata: dict, name: str) -> object:
+    """One field of what was read from a page, as a snapshot keeps it (`{name: {"value", "source"}}`):
+    its value, or None. Every reader of snapshot metadata goes through here."""
+    found = (metadata or {}).get(name)
+    return found.get("value") if isinstance(found, dict) else None
 
 
 class SnapshotQuerySet(models.QuerySet):
@@ -56,23 +69,44 @@ class Snapshot(models.Model):
     def __str__(self) -> str:
         return f"{self.final_url} at {self.fetched_at:%Y-%m-%d %H:%M}"
 
+    def read(self, name: str) -> object:
+        """A field read from the page (headline, author, published_on, links …), or None."""
+        return metadata_value(self.metadata, name)
+
+    @property
+    def headline(self) -> str:
+        return str(self.read("headline") or "")
+
+    def read_source(self, name: str) -> str:
+        found = (self.metadata or {}).get(name)
+        return str(found.get("source") or "") if isinstance(found, dict) else ""
+
 
 class CaptureQuerySet(models.QuerySet):
     def visible_to(self, user: User | None) -> "CaptureQuerySet":
-        """A capture is its job's: the user's own, or every one for reviewers (Job.objects.visible_to)."""
+        """A capture is its job's: the user's own, or every one for those who oversee all work
+        (Job.objects.visible_to)."""
         return self.filter(job__in=Job.objects.visible_to(user))
+
+    def with_status(self, status: str) -> "CaptureQuerySet":
+        """Captures shown as `status` (CaptureStatus): their own state, or with none yet, their job's."""
+        if status in CaptureState.values:
+            return self.filter(state=status)
+        return self.filter(state="", job__state=status)
 
 
 class Capture(models.Model):
-    """An editor's request to record an appearance from a URL, and how far it has got: fetched and
-    read by a job, then waiting for an outlet or a claim, or recorded as an appearance."""
+    """An editor's request to record an appearance from a URL, and how far it has got.
+
+    Its job fetches and reads the page; whether that is queued, running or failed is the job's
+    state, read from it (`status`). What the capture holds is its own: once read, it waits for an
+    outlet or a claim, or it is recorded as an appearance (`state`, blank until then)."""
 
     job = models.OneToOneField("claims.Job", on_delete=models.CASCADE, related_name="capture")
     claim = models.ForeignKey("claims.Claim", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     url = models.URLField(max_length=URL_LENGTH, **SYSTEM)
     normalized_url = models.URLField(max_length=URL_LENGTH, **SYSTEM)
-    state = models.CharField(max_length=20, choices=CaptureState.choices, default=CaptureState.QUEUED, **SYSTEM)
-    message = models.TextField(blank=True, **SYSTEM)
+    state = models.CharField(max_length=20, choices=CaptureState.choices, blank=True, **SYSTEM)
     snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     outlet = models.ForeignKey("claims.Outlet", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # What the page says of its publisher when no outlet has its domain, for the editor to confirm.
@@ -87,12 +121,28 @@ class Capture(models.Model):
 
     class Meta:
         ordering = ["-id"]
+        indexes = [models.Index(fields=["state", "id"], name="capture_state_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(state__in=CaptureState.values), name="capture_state_valid")
+            models.CheckConstraint(condition=models.Q(state__in=["", *CaptureState.values]), name="capture_state_valid")
         ]
 
     def __str__(self) -> str:
         return f"Capture of {self.url}"
+
+    @property
+    def status(self) -> str:
+        """Its own state once it has one; before that its job's: queued, running or failed."""
+        return self.state or self.job.state
+
+    def get_status_display(self) -> str:
+        return CaptureStatus(self.status).label if self.status in CaptureStatus.values else self.status
+
+    @property
+    def message(self) -> str:
+        """What a person should know: why its job failed, or what it waits for."""
+        if not self.state and self.job.state == JobState.FAILED:
+            return self.job.failure
+        return str(WAITING_FOR.get(self.state, ""))
 
 
 class SuggestedCitation(models.Model):
@@ -104,7 +154,8 @@ class SuggestedCitation(models.Model):
     citing = models.ForeignKey("claims.Appearance", on_delete=models.CASCADE, related_name="+")
     cited = models.ForeignKey("claims.Appearance", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=CitationKind.choices, **SYSTEM)
-    # {"link": href} or {"share": 0.83, "passages": [...]}: why it is suggested, shown with it.
+    # {"link": href} or {"share": 0.83, "passages": [{"citing": words, "cited": words}, …]}: why it is
+    # suggested, shown with it. Each passage is in each page's own words (claims/capture/reuse.py).
     evidence = models.JSONField(default=dict, **SYSTEM)
     score = models.FloatField(**SYSTEM)
     state = models.CharField(
@@ -129,3 +180,8 @@ class SuggestedCitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citing_id} {self.kind} {self.cited_id} ({self.state})"
+
+    @property
+    def passages(self) -> list[dict[str, str]]:
+        """The copied passages as pairs, {"citing", "cited"}, each in its page's words."""
+        return [p for p in (self.evidence or {}).get("passages") or [] if isinstance(p, dict)]

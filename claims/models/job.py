@@ -2,17 +2,13 @@ from django.conf import settings
 from django.db import models
 
 from claims.choices import JobKind, JobState
-from claims.roles import REVIEW, User, may
+from claims.roles import User, own_or_all
 
 
 class JobQuerySet(models.QuerySet):
     def visible_to(self, user: User | None) -> "JobQuerySet":
         """Everyone sees the jobs they started; reviewers and superusers see every job."""
-        if may(user, REVIEW):
-            return self
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(created_by=user)
+        return own_or_all(self, user, owner="created_by")
 
 
 class Job(models.Model):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from claims.choices import DeliveryState, WebhookEventKind
 from claims.models.fields import URL_LENGTH
-from claims.roles import User
+from claims.roles import User, own_or_all
 
 DEFAULT_MIN_CHANGE = 10
 PENDING = models.Q(state=DeliveryState.PENDING)
@@ -20,10 +20,8 @@ PENDING = models.Q(state=DeliveryState.PENDING)
 
 class SubscriptionQuerySet(models.QuerySet):
     def visible_to(self, user: User | None) -> "SubscriptionQuerySet":
-        """Each user sees their own subscriptions; superusers see every one."""
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self if user.is_superuser else self.filter(owner=user)
+        """Each user sees their own subscriptions; reviewers and superusers see every one."""
+        return own_or_all(self, user, owner="owner")
 
     def active(self) -> "SubscriptionQuerySet":
         return self.filter(paused_at__isnull=True, owner__is_active=True)

@@ -26,6 +26,12 @@ from claims.security.rates import cache_key, count_up
 ACCOUNT, ADDRESS = "account", "address"
 
 
+def now() -> float:
+    """The time locks are set and judged by (a Unix time); the one clock of this module, so a test
+    can move it instead of waiting for a lock to end."""
+    return time.time()
+
+
 @dataclass(frozen=True)
 class Lockout:
     """A lock on logins to an account or from an address, until `until` (a Unix time)."""
@@ -35,7 +41,7 @@ class Lockout:
 
     @property
     def seconds_left(self) -> int:
-        return max(1, math.ceil(self.until - time.time()))
+        return max(1, math.ceil(self.until - now()))
 
     @property
     def message(self) -> str:
@@ -71,7 +77,7 @@ def login_lockout(*, username: str, address: str) -> Lockout | None:
         if not subject or _limits()[kind] <= 0:
             continue
         until = cache.get(_lock_key(kind, subject))
-        if until is not None and until > time.time():
+        if until is not None and until > now():
             return Lockout(kind, until)
     return None
 
@@ -85,7 +91,7 @@ def login_failure_record(*, username: str, address: str) -> Lockout | None:
         if not subject or limit <= 0:
             continue
         if count_up(_failures_key(kind, subject), timeout=cool_off) >= limit:
-            until = time.time() + cool_off
+            until = now() + cool_off
             cache.set(_lock_key(kind, subject), until, timeout=cool_off)
             # After the cool-off the count starts again from nothing.
             cache.delete(_failures_key(kind, subject))

@@ -9,7 +9,7 @@ from claims.seeding.files import SeedSet, parse_day
 from claims.seeding.sync import CREATED, Tally, seed_record, sync_row
 from claims.services.actors import actor_create, actor_update
 from claims.services.events import event_create, event_update
-from claims.services.outlets import clean_aliases, outlet_create, outlet_update
+from claims.services.outlets import clean_aliases, clean_domain, outlet_create, outlet_update
 
 
 @dataclass
@@ -39,7 +39,8 @@ def outlet_fields(record: dict, grade: dict | None) -> dict:
         "country": record.get("country", ""),
         "language": record.get("language", ""),
         "url": record.get("url", ""),
-        "domain": record.get("domain", ""),
+        # Stored as the outlet services write it, so a second load finds it unchanged.
+        "domain": clean_domain(record.get("domain", ""), url=record.get("url", "")),
         "reliability": grade["reliability"] if grade else Reliability.F,
         "reliability_note": grade["reliability_note"] if grade else "",
     }

@@ -23,7 +23,7 @@ from claims.models.claim import ASSERTION
 REPORTED: dict[type[models.Model], tuple[str, tuple[str, ...]]] = {
     Appearance: (
         "appearance",
-        ("outlet_id", "published_on", "url", "headline", "language", "excerpt", "attributed_source"),
+        ("outlet_id", "published_on", "url", "headline", "author", "language", "excerpt", "attributed_source"),
     ),
     StatusEvidence: ("evidence", ("stance", "actor_id", "date", "appearance_id", "url", "note")),
 }

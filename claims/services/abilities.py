@@ -10,7 +10,7 @@ through; the service still judges every request. Both read the same permission s
 from dataclasses import dataclass
 
 from claims.models import Claim
-from claims.roles import User, may
+from claims.roles import User, may, oversees_all_work
 from claims.services import appearances, citations, evidence, imports
 from claims.services import claims as claim_services
 from claims.services.claims import claim_is_editable
@@ -43,6 +43,16 @@ def claim_actions_for(user: User | None, claim: Claim) -> ClaimActions:
 
 def can_create_claims(user: User | None) -> bool:
     return may(user, claim_services.ADD)
+
+
+def can_capture(user: User | None) -> bool:
+    """Capture a page from its URL (it records an appearance): the captures page is theirs."""
+    return may(user, appearances.ADD)
+
+
+def sees_captures(user: User | None) -> bool:
+    """Whose captures page has something for them: those who capture, and those who oversee all work."""
+    return can_capture(user) or oversees_all_work(user)
 
 
 def can_import(user: User | None) -> bool:

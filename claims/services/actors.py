@@ -12,6 +12,9 @@ from claims.services.persistence import apply_changes, require_perm, save_valida
 from claims.services.score_refresh import claims_refresh_scores
 from claims.services.slugs import slug_for
 
+ADD = "claims.add_actor"
+CHANGE = "claims.change_actor"
+
 EDITABLE = {"name", "slug", "aliases", "kind", "description"}
 
 
@@ -25,7 +28,7 @@ def actor_create(
     description: str = "",
     by: AbstractBaseUser | None = None,
 ) -> Actor:
-    require_perm(by, "claims.add_actor")
+    require_perm(by, ADD)
     actor = Actor(
         name=(name or "").strip(),
         slug=slug_for(Actor, name, slug),
@@ -39,7 +42,7 @@ def actor_create(
 
 @transaction.atomic
 def actor_update(*, actor: Actor, by: AbstractBaseUser | None = None, **changes: object) -> Actor:
-    require_perm(by, "claims.change_actor")
+    require_perm(by, CHANGE)
     if "aliases" in changes:
         changes["aliases"] = clean_aliases(changes["aliases"])
     if "slug" in changes:

@@ -17,6 +17,9 @@ from claims.services.persistence import (
 )
 from claims.services.score_refresh import claims_refresh_scores
 
+ADD = "claims.add_affiliation"
+CHANGE = "claims.change_affiliation"
+
 EDITABLE = {
     "outlet",
     "actor",
@@ -45,7 +48,7 @@ def affiliation_create(
     external_ref: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Affiliation:
-    require_perm(by, "claims.add_affiliation")
+    require_perm(by, ADD)
     reject_future(valid_from, "valid_from")
     reject_future(valid_to, "valid_to")
     affiliation = Affiliation(
@@ -76,7 +79,7 @@ def _refresh(affiliation: Affiliation, what: str, outlet_ids: list[int], by: Abs
 def affiliation_update(
     *, affiliation: Affiliation, by: AbstractBaseUser | None = None, **changes: object
 ) -> Affiliation:
-    require_perm(by, "claims.change_affiliation")
+    require_perm(by, CHANGE)
     refuse_withdrawn(affiliation)
     for field in ("valid_from", "valid_to"):
         if field in changes:
@@ -91,7 +94,7 @@ def affiliation_update(
 
 @transaction.atomic
 def affiliation_withdraw(*, affiliation: Affiliation, reason: str, by: AbstractBaseUser | None = None) -> Affiliation:
-    require_perm(by, "claims.change_affiliation")
+    require_perm(by, CHANGE)
     withdraw(affiliation, reason=reason, by=by)
     affiliation.rescoring = _refresh(affiliation, "was withdrawn", [affiliation.outlet_id], by)
     return affiliation

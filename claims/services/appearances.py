@@ -14,7 +14,10 @@ from claims.services.claim_rows import claim_rows_guard
 from claims.services.persistence import apply_changes, reject_future, require_perm, save_validated, withdraw
 from claims.services.rescoring import claims_rescore
 
-EDITABLE = {"outlet", "published_on", "url", "headline", "language", "excerpt", "attributed_source", "source_document"}
+EDITABLE = {
+    "outlet", "published_on", "url", "headline", "author", "language", "excerpt", "attributed_source",
+    "source_document",
+}  # fmt: skip
 ADD = "claims.add_appearance"
 CHANGE = "claims.change_appearance"
 CITATION_REASON_LENGTH = max_length_of(Citation._meta.get_field("withdrawn_reason"))
@@ -27,6 +30,7 @@ def appearance_new(
     published_on: date,
     url: str = "",
     headline: str = "",
+    author: str = "",
     language: str = "",
     excerpt: str = "",
     attributed_source: str = "",
@@ -44,6 +48,7 @@ def appearance_new(
         published_on=published_on,
         url=url,
         headline=headline,
+        author=author,
         language=language,
         excerpt=excerpt,
         attributed_source=attributed_source,

@@ -1,16 +1,18 @@
 """Capture from a URL (SPEC §13): an editor gives a link, a job fetches it and records the appearance.
 
 `capture_request` checks the URL (the outbound guard's rules, claims/outbound.py) and the claim,
-and asks for a job; `capture_run` (a task) fetches the page, keeps it as a WARC snapshot, reads
-its metadata, matches its outlet by domain and, when it has an outlet and a claim, records the
-appearance through `appearance_create` (or fills the one the claim holds for that article) and
-the citations the page suggests. When no outlet has the page's domain, the capture waits for an
-editor to confirm one (`capture_choose_outlet`, a new outlet prefilled from the page, or an
-existing one); a capture made from the new-claim form waits for its claim (`capture_attach_claim`).
+and asks for a job; `capture_run` (a task) goes through the steps (CaptureStep): fetch the page,
+keep it as a WARC snapshot, read its metadata, find its outlet by domain and, when it has an
+outlet and a claim, record the appearance through `appearance_create` (or fill the one the claim
+holds for that article) and the citations the page suggests. The job's `done` counts the steps
+behind it. When no outlet has the page's domain the capture waits for an editor to confirm one,
+and a capture made from the new-claim form waits for its claim (claims/services/capture_answers.py).
 
-Every refusal ends the job with a reason a person can act on, and leaves nothing half-written:
-the appearance and its suggestions are written in one transaction, after the snapshot, which
-is kept as evidence of what was fetched.
+Whether the job is queued, running or failed is the job's to say; the capture holds only what is
+its own (waiting for an outlet or a claim, or recorded). A failure says whether trying again may
+help (`CaptureFailed.retryable`, from the guard's refusal where it came from there), and the task
+decides on that. Nothing is half-written: the appearance and its suggestions are written in one
+transaction, after the snapshot, which is kept as evidence of what was fetched.
 """
 
 import uuid
@@ -26,31 +28,37 @@ from trafilatura.utils import decode_file
 from claims.capture.addresses import normalize_url, registered_domain
 from claims.capture.metadata import PageMetadata, read_page
 from claims.capture.snapshots import body_sha256, warc_record
-from claims.choices import CaptureState, JobKind, OutletKind
-from claims.errors import DomainError, InvalidInput, NotAllowed
-from claims.models import Capture, Claim, Outlet, Snapshot
+from claims.choices import CaptureState, CaptureStep, JobKind, OutletKind
+from claims.errors import DomainError
+from claims.models import Capture, Claim, Snapshot
 from claims.models.fields import max_length_of
 from claims.outbound import Fetched, OutboundRefused, check_url, fetch, resolve
 from claims.selectors.captures import held_appearances, outlet_for_url
 from claims.services import appearances as appearance_services
 from claims.services.appearances import appearance_create, appearance_update
 from claims.services.claim_rows import claim_rows_guard
-from claims.services.jobs import enqueue, job_create, job_fail, job_finish, job_held
-from claims.services.outlets import outlet_create
+from claims.services.jobs import enqueue, job_create, job_finish, job_held, job_progress, job_steps_done
 from claims.services.persistence import require_perm
 from claims.services.suggestions import suggest_citations
+from claims.task_names import RUN_CAPTURE
 
-RUN = "claims.run_capture"
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 EXCERPT_WORDS = 60
+STEPS = list(CaptureStep)
 
 
 class CaptureFailed(Exception):
-    """The capture cannot succeed by trying again: the reason, for a person to act on."""
+    """Why the capture cannot go on, for a person to act on; `retryable` when the same fetch may
+    succeed later (a timeout, a server error), so the task tries again before giving up."""
+
+    def __init__(self, message: str, *, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.message, self.retryable = message, retryable
 
 
-class PageUnavailable(Exception):
-    """The site failed (a 5xx, a timeout): worth trying again later."""
+def steps_behind(step: CaptureStep) -> int:
+    """The job's `done` once `step` is done."""
+    return STEPS.index(step) + 1
 
 
 def capture_request(*, url: str, claim: Claim | None = None, by: AbstractBaseUser | None) -> Capture:
@@ -61,15 +69,10 @@ def capture_request(*, url: str, claim: Claim | None = None, by: AbstractBaseUse
     with transaction.atomic():  # after the lookup: no lock is held while a name server answers
         if claim is not None:  # a retracted claim is refused now, not after the fetch
             claim_rows_guard(claim_id=claim.pk)
-        job = job_create(kind=JobKind.CAPTURE, description=f"Capture of {url.strip()}", by=by)
+        job = job_create(kind=JobKind.CAPTURE, description=f"Capture of {url.strip()}", by=by, total=len(STEPS))
         capture = Capture.objects.create(job=job, claim=claim, url=url.strip(), normalized_url=normalize_url(url))
-        enqueue(RUN, job.pk)
+        enqueue(RUN_CAPTURE, job.pk)
     return capture
-
-
-def capture_requeued(*, job_id: int) -> None:
-    """A failed capture asked for again: it says it is being fetched, not why it failed before."""
-    Capture.objects.filter(job_id=job_id, state=CaptureState.FAILED).update(state=CaptureState.QUEUED, message="")
 
 
 def _snapshot(capture: Capture, fetched: Fetched, by: AbstractBaseUser | None) -> Snapshot:
@@ -93,71 +96,85 @@ def _fetch(capture: Capture) -> Fetched:
     try:
         fetched = fetch(capture.url)
     except OutboundRefused as refused:
-        if "did not" in refused.message or "could not be reached" in refused.message:
-            raise PageUnavailable(refused.message) from refused
-        raise CaptureFailed(refused.message) from refused
+        raise CaptureFailed(refused.message, retryable=refused.retryable) from refused
     if fetched.status >= 500:
-        raise PageUnavailable(f"The site answered {fetched.status} (a server error).")
+        raise CaptureFailed(f"The site answered {fetched.status} (a server error).", retryable=True)
     if not 200 <= fetched.status < 300:
         raise CaptureFailed(f"The page answered {fetched.status}: check the address, or try the page's own link.")
     return fetched
 
 
-def _proposed_outlet(metadata: PageMetadata, url: str) -> dict:
-    """A new outlet as the page describes its publisher, for an editor to confirm."""
+def proposed_outlet(metadata: PageMetadata, url: str) -> dict:
+    """A new outlet as the page describes its publisher, for an editor to confirm: the site's home
+    page (its port kept) and its registered domain."""
     parts = urlsplit(url)
     domain = registered_domain(parts.hostname or "")
     name = str(metadata.value("publisher") or metadata.value("site_name") or domain)
     return {
         "name": name[:200],
         "domain": domain,
-        "url": f"{parts.scheme}://{parts.hostname}/",
+        "url": f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}/",
         "language": str(metadata.value("language") or "")[:35],
         "kind": OutletKind.WEBSITE,
     }
 
 
+def _read(capture: Capture, fetched: Fetched) -> PageMetadata:
+    if fetched.content_type not in HTML_TYPES:
+        raise CaptureFailed(
+            f"This is not an HTML page ({fetched.content_type or 'no content type'}): its snapshot is kept, "
+            "but nothing was read from it. Add the appearance by hand."
+        )
+    metadata = read_page(decode_file(fetched.body), fetched.url)
+    snapshot = capture.snapshot
+    snapshot.metadata, snapshot.main_text = metadata.as_json(), metadata.main_text
+    snapshot.save(update_fields=["metadata", "main_text"])
+    return metadata
+
+
 def capture_run(*, job_id: int) -> None:
-    """Fetch, keep, read and record (a task); CaptureFailed and PageUnavailable end or retry it."""
+    """Fetch, keep, read and record (a task); CaptureFailed says why it stopped, and whether to retry."""
     with job_held(job_id=job_id) as job:
         if job is None:
             return
         capture = Capture.objects.select_related("claim", "job__created_by").get(job=job)
         by = job.created_by
+        job_progress(job_id=job_id, done=0)  # a capture taken up again starts from its first step
         fetched = _fetch(capture)
+        job_progress(job_id=job_id, done=steps_behind(CaptureStep.FETCH))
         capture.snapshot = _snapshot(capture, fetched, by)
         capture.save(update_fields=["snapshot"])
-        if fetched.content_type not in HTML_TYPES:
-            raise CaptureFailed(
-                f"This is not an HTML page ({fetched.content_type or 'no content type'}): its snapshot is kept, "
-                "but nothing was read from it. Add the appearance by hand."
-            )
-        html = decode_file(fetched.body)
-        metadata = read_page(html, fetched.url)
-        snapshot = capture.snapshot
-        snapshot.metadata, snapshot.main_text = metadata.as_json(), metadata.main_text
-        snapshot.save(update_fields=["metadata", "main_text"])
+        job_progress(job_id=job_id, done=steps_behind(CaptureStep.KEEP))
+        metadata = _read(capture, fetched)
+        job_progress(job_id=job_id, done=steps_behind(CaptureStep.READ))
         capture.outlet = outlet_for_url(fetched.url)
         if capture.outlet is None:
-            capture.proposed_outlet = _proposed_outlet(metadata, fetched.url)
-        _go_on(capture, by)
+            capture.proposed_outlet = proposed_outlet(metadata, fetched.url)
+        done = go_on(capture, by)
+        job_finish(job_id=job_id, result=capture_result(capture), done=done)
 
 
-def _go_on(capture: Capture, by: AbstractBaseUser | None) -> None:
-    """Record the appearance if the capture has what it needs, else say what it waits for."""
+def go_on(capture: Capture, by: AbstractBaseUser | None) -> int:
+    """Record the appearance if the capture has what it needs, else say what it waits for; saves
+    the capture and returns how many steps are behind it."""
     if capture.outlet is None:
-        capture.state = CaptureState.NEEDS_OUTLET
-        capture.message = "No outlet has this page's domain: confirm the one proposed, or choose one."
+        capture.state, done = CaptureState.NEEDS_OUTLET, steps_behind(CaptureStep.READ)
     elif capture.claim is None:
-        capture.state = CaptureState.NEEDS_CLAIM
-        capture.message = "Read: record the claim this page reports, and the appearance is added to it."
+        capture.state, done = CaptureState.NEEDS_CLAIM, steps_behind(CaptureStep.OUTLET)
     else:
         _record(capture, by)
+        done = steps_behind(CaptureStep.RECORD)
     capture.save()
-    job_finish(job_id=capture.job_id, result=_result(capture))
+    return done
 
 
-def _result(capture: Capture) -> dict:
+def answered(capture: Capture, by: AbstractBaseUser | None) -> None:
+    """Go on from a person's answer, after the job ended: its steps and result follow."""
+    done = go_on(capture, by)
+    job_steps_done(job_id=capture.job_id, done=done, result=capture_result(capture))
+
+
+def capture_result(capture: Capture) -> dict:
     return {
         "capture": capture.pk,
         "state": capture.state,
@@ -168,42 +185,41 @@ def _result(capture: Capture) -> dict:
     }
 
 
-def _excerpt(metadata: dict, text: str) -> str:
-    description = (metadata.get("description") or {}).get("value") or ""
+def _excerpt(snapshot: Snapshot) -> str:
+    description = str(snapshot.read("description") or "")
     if description:
         return description
     # The main text opens with the article's own headings (marked "#"): the excerpt is its prose.
-    prose = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    prose = [line for line in snapshot.main_text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     words = " ".join(prose).split()
     return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
 
 
-def _published_on(metadata: dict) -> date:
-    found = (metadata.get("published_on") or {}).get("value")
+def _published_on(snapshot: Snapshot) -> date:
+    found = snapshot.read("published_on")
     if not found:
         raise CaptureFailed("The page gives no publication date: add the appearance by hand, with its date.")
-    return date.fromisoformat(found)
+    return date.fromisoformat(str(found))
 
 
 def _record(capture: Capture, by: AbstractBaseUser | None) -> None:
     """The appearance (created, or the claim's one for this article filled in) and its suggestions,
     in one transaction; a refusal of the services ends the capture with their message."""
     snapshot, claim = capture.snapshot, capture.claim
-    metadata = snapshot.metadata
-    value = lambda name: (metadata.get(name) or {}).get("value") or ""  # noqa: E731
     try:
         with transaction.atomic():
             existing = next(
                 (h.appearance for h in held_appearances(claim) if h.normalized_url == snapshot.normalized_url), None
             )
             fields = {
-                "headline": str(value("headline"))[:500],
-                "language": str(value("language"))[:35],
-                "excerpt": _excerpt(metadata, snapshot.main_text)[:4000],
+                "headline": str(snapshot.read("headline") or "")[:500],
+                "author": str(snapshot.read("author") or "")[:300],
+                "language": str(snapshot.read("language") or "")[:35],
+                "excerpt": _excerpt(snapshot)[:4000],
             }
             if existing is None:
                 appearance = appearance_create(
-                    claim=claim, outlet=capture.outlet, published_on=_published_on(metadata),
+                    claim=claim, outlet=capture.outlet, published_on=_published_on(snapshot),
                     url=snapshot.normalized_url, by=by, **fields,
                 )  # fmt: skip
             else:
@@ -211,64 +227,9 @@ def _record(capture: Capture, by: AbstractBaseUser | None) -> None:
                 appearance = appearance_update(appearance=existing, by=by, **blanks) if blanks else existing
             Snapshot.objects.filter(pk=snapshot.pk).update(appearance=appearance)
             capture.appearance, capture.appearance_created = appearance, existing is None
-            capture.state, capture.message = CaptureState.RECORDED, ""
+            capture.state = CaptureState.RECORDED
             capture.save()
-            links = [href for href in (metadata.get("links") or {}).get("value") or []]
+            links = [str(href) for href in snapshot.read("links") or []]
             suggest_citations(capture=capture, appearance=appearance, links=links, text=snapshot.main_text)
     except DomainError as refused:
         raise CaptureFailed(f"The appearance was not recorded: {refused.message}") from refused
-
-
-def _waiting(capture: Capture, state: str) -> None:
-    if capture.state != state:
-        raise CaptureStateError(capture)
-
-
-class CaptureStateError(NotAllowed):
-    def __init__(self, capture: Capture) -> None:
-        super().__init__(f"This capture does not wait for that (its state: {capture.get_state_display().lower()}).")
-
-
-@transaction.atomic
-def capture_choose_outlet(
-    *, capture: Capture, by: AbstractBaseUser | None, outlet: Outlet | None = None, name: str = ""
-) -> Capture:
-    """The outlet of a capture no outlet's domain matched: an existing one, or the new one the page
-    proposes (its name as the editor confirms it); then the capture goes on."""
-    capture = Capture.objects.select_for_update(of=("self",)).select_related("claim", "snapshot").get(pk=capture.pk)
-    _waiting(capture, CaptureState.NEEDS_OUTLET)
-    if outlet is None:
-        proposed = {**capture.proposed_outlet, **({"name": name} if name.strip() else {})}
-        outlet = outlet_create(by=by, **proposed)
-    capture.outlet = outlet
-    _continue(capture, by)
-    return capture
-
-
-@transaction.atomic
-def capture_attach_claim(*, capture: Capture, claim: Claim, by: AbstractBaseUser | None) -> Capture:
-    """The claim a capture made from the new-claim form reports; the appearance is then recorded."""
-    require_perm(by, appearance_services.ADD)
-    claim_rows_guard(claim_id=claim.pk)
-    capture = Capture.objects.select_for_update(of=("self",)).select_related("snapshot").get(pk=capture.pk)
-    if capture.state not in (CaptureState.NEEDS_CLAIM, CaptureState.NEEDS_OUTLET) or capture.claim_id:
-        raise CaptureStateError(capture)
-    capture.claim = claim
-    _continue(capture, by)
-    return capture
-
-
-def _continue(capture: Capture, by: AbstractBaseUser | None) -> None:
-    """Go on from a person's answer: a refusal is theirs to see (400), and the capture waits still."""
-    try:
-        _go_on(capture, by)
-    except CaptureFailed as failed:
-        raise InvalidInput(str(failed)) from failed
-
-
-def capture_fail(*, job_id: int, reason: str) -> None:
-    """The capture cannot go on: the job and the capture say why."""
-    Capture.objects.filter(job_id=job_id).exclude(state=CaptureState.RECORDED).update(
-        state=CaptureState.FAILED, message=reason
-    )
-    job_fail(job_id=job_id, reason=reason)

@@ -9,6 +9,9 @@ from claims.models import Event
 from claims.services.persistence import apply_changes, reject_future, require_perm, save_validated
 from claims.services.slugs import slug_for
 
+ADD = "claims.add_event"
+CHANGE = "claims.change_event"
+
 EDITABLE = {"title", "slug", "date", "location", "description"}
 
 
@@ -22,7 +25,7 @@ def event_create(
     slug: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Event:
-    require_perm(by, "claims.add_event")
+    require_perm(by, ADD)
     reject_future(date, "date")
     event = Event(
         title=(title or "").strip(),
@@ -36,7 +39,7 @@ def event_create(
 
 @transaction.atomic
 def event_update(*, event: Event, by: AbstractBaseUser | None = None, **changes: object) -> Event:
-    require_perm(by, "claims.change_event")
+    require_perm(by, CHANGE)
     if "date" in changes:
         reject_future(changes["date"], "date")
     if "slug" in changes:

@@ -36,8 +36,8 @@ from claims.roles import may
 from claims.services import claims as claim_services
 from claims.services.jobs import enqueue, job_create, job_fail, job_finish, job_held, job_progress
 from claims.services.persistence import require_perm
+from claims.task_names import RUN_IMPORT
 
-RUN = "claims.run_import"
 IMPORT = claim_services.ADD  # an import records claims: who may record one may import them
 MAX_ERRORS_KEPT = 1000  # a file of bad lines keeps the first ones, and says how many more there were
 ORIGIN = "Imported from {name} by upload (job {job})"
@@ -70,7 +70,7 @@ def import_upload(*, upload: File, name: str, by: AbstractBaseUser | None, fmt: 
     try:  # a job that is not written leaves no file behind
         job.upload.name = stored
         job.save(update_fields=["upload"])
-        enqueue(RUN, job.pk)
+        enqueue(RUN_IMPORT, job.pk)
     except BaseException:
         default_storage.delete(stored)
         raise
@@ -126,5 +126,8 @@ def import_job_run(*, job_id: int) -> None:
             return
         report = _run(job)
     counted = {what: n for what, n in sorted(report.counts.items()) if n}
-    result = {"records": report.records, "imported": report.imported, "rescored": report.rescored, **counted}
+    result = {
+        "records": report.records, "imported": report.imported, "rescored": report.rescored, **counted,
+        "claim_ids": report.claim_ids,
+    }  # fmt: skip
     job_finish(job_id=job_id, result=result, errors=_errors(report), done=report.records)

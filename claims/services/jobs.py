@@ -123,3 +123,12 @@ def job_fail(*, job_id: int, reason: str) -> None:
     Job.objects.filter(pk=job_id).exclude(state=JobState.DONE).update(
         state=JobState.FAILED, failure=reason[:2000], finished_at=timezone.now(), heartbeat_at=None
     )
+
+
+def job_steps_done(*, job_id: int, done: int, result: dict | None = None) -> None:
+    """A job of steps (a capture) that a person took further after it ended: how far it has got,
+    and what it has come to."""
+    values: dict[str, object] = {"done": done}
+    if result is not None:
+        values["result"] = result
+    Job.objects.filter(pk=job_id).update(**values)

@@ -1,17 +1,27 @@
 """Writes to outlets. A grade or a name change rescores every claim the outlet reports, in the
-background: the outlet's `rescoring` is then the job that does it (claims/services/score_refresh.py)."""
+background: the outlet's `rescoring` is then the job that does it (claims/services/score_refresh.py).
+
+One outlet per site and per name: the domain is stored normalised (`outlet_domain`, the function
+capture reads URLs with), derived from the URL when none is given, and a name that is already an
+outlet's name or alias (folded: case, punctuation and script aside) is refused, naming that
+outlet (claims/selectors/outlet_names.py). The API, the web UI, the admin, imports and seeds all
+write through here, so the rules hold whichever of them is used.
+"""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from claims.capture.addresses import outlet_domain
 from claims.choices import OutletKind, Reliability
 from claims.errors import InvalidInput
 from claims.models import Outlet
 from claims.roles import may
 from claims.scoring.derived import names_search_text
+from claims.selectors.outlet_names import outlet_of_name
 from claims.services.persistence import apply_changes, require_perm, save_validated
 from claims.services.score_refresh import claims_refresh_scores
 from claims.services.slugs import slug_for
+from claims.transliteration import fold
 
 EDITABLE = {
     "name",
@@ -64,6 +74,34 @@ def clean_aliases(aliases: object) -> list[str]:
     return cleaned
 
 
+def clean_domain(domain: object, *, url: object = "") -> str:
+    """The domain as it is stored: normalised, or derived from the URL when blank."""
+    if not isinstance(domain, str) or not isinstance(url, str):
+        raise InvalidInput("domain must be a host name, e.g. al-akhbar.com.", field="domain")
+    try:
+        return outlet_domain(domain, url=url)
+    except ValueError:
+        raise InvalidInput(
+            f"domain: {domain.strip()[:100]!r} is not a host name; write it as al-akhbar.com (or leave it "
+            "empty: it is then read from the outlet's URL).",
+            field="domain",
+        ) from None
+
+
+def refuse_taken_name(name: str, *, besides: int | None = None) -> None:
+    """A second outlet under a name we hold is refused, naming the one that has it."""
+    held = outlet_of_name(name, besides=besides)
+    if held is None:
+        return
+    where = f"(id {held.pk}, slug {held.slug}{', ' + held.domain if held.domain else ''})"
+    said = (
+        f"An outlet named “{held.name}” is recorded already {where}."
+        if fold(held.name) == fold(name)
+        else f"“{name.strip()}” is another name of {held.name}, recorded already {where}."
+    )
+    raise InvalidInput(f"{said} Use that outlet, or give this one a name that tells the two apart.", field="name")
+
+
 @transaction.atomic
 def outlet_create(
     *,
@@ -82,6 +120,8 @@ def outlet_create(
     require_perm(by, ADD)
     if reliability != Reliability.F or reliability_note:
         require_perm(by, GRADE)
+    if isinstance(name, str):
+        refuse_taken_name(name)
     outlet = Outlet(
         name=(name or "").strip(),
         slug=slug_for(Outlet, name, slug),
@@ -90,7 +130,7 @@ def outlet_create(
         country=country,
         language=language,
         url=url,
-        domain=domain,
+        domain=clean_domain(domain, url=url),
         reliability=reliability,
         reliability_note=reliability_note,
     )
@@ -102,6 +142,8 @@ def outlet_create(
 def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **changes: object) -> Outlet:
     if "aliases" in changes:
         changes["aliases"] = clean_aliases(changes["aliases"])
+    if {"domain", "url"} & changes.keys():
+        changes["domain"] = clean_domain(changes.get("domain", outlet.domain), url=changes.get("url", outlet.url))
     if "slug" in changes:
         changes["slug"] = slug_for(
             Outlet, str(changes.get("name") or outlet.name), changes["slug"] or None, instance_pk=outlet.pk
@@ -112,6 +154,8 @@ def outlet_update(*, outlet: Outlet, by: AbstractBaseUser | None = None, **chang
         require_perm(by, permission)
     if not changed:
         return outlet
+    if "name" in changed:
+        refuse_taken_name(outlet.name, besides=outlet.pk)
     outlet.search_names = names_search_text(outlet.name, outlet.aliases)
     save_validated(outlet, by=by)
     outlet.rescoring = (

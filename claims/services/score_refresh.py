@@ -29,9 +29,7 @@ from claims.models.score_refresh import LAST_CLAIM_ID
 from claims.selectors.pending import scope_claim_ids, scope_has_claims
 from claims.services.jobs import enqueue, job_begin, job_create, job_finish, job_progress
 from claims.services.rescoring import claims_rescore, deferred_claims
-
-PLAN = "claims.plan_rescoring"
-BATCH = "claims.rescore_batch"
+from claims.task_names import PLAN_RESCORING, RESCORE_BATCH
 
 
 def claims_refresh_scores(
@@ -63,7 +61,7 @@ def claims_refresh_scores(
     for scope in scopes:
         refresh = ScoreRefresh.objects.create(job=job, reason=reason, names_changed=names_changed, **scope)
         ScoreBatch.objects.create(refresh=refresh, number=0, first_claim_id=0, last_claim_id=LAST_CLAIM_ID)
-    enqueue(PLAN, job.pk)
+    enqueue(PLAN_RESCORING, job.pk)
     return job
 
 
@@ -95,7 +93,7 @@ def refresh_plan(*, job_id: int) -> None:
         if not batches:
             job_finish(job_id=job.pk, result={"claims": 0, "changed": 0})
         for batch_id in batches:
-            enqueue(BATCH, batch_id, job.pk)
+            enqueue(RESCORE_BATCH, batch_id, job.pk)
 
 
 def refresh_batch(*, batch_id: int, job_id: int) -> None:

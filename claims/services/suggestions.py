@@ -25,7 +25,7 @@ from claims.services import citations as citation_services
 from claims.services.citations import citation_create
 from claims.services.persistence import require_perm
 
-PASSAGE_SHOWN = 400  # characters of each copied passage kept with a suggestion
+PASSAGE_SHOWN = 400  # characters of each copied passage, on each side, kept with a suggestion
 
 
 def _links_to(base: str, links: list[str]) -> dict[str, str]:
@@ -100,8 +100,12 @@ def _suggest_reuse(appearance: Appearance, text: str, other: HeldAppearance, add
         reuse = text_reuse(later_text, earlier_text)
         if reuse is None:
             return
-    passages = [p if len(p) <= PASSAGE_SHOWN else p[: PASSAGE_SHOWN - 1] + "…" for p in reuse.passages]
+    passages = [{side: _shown(words) for side, words in p.as_json().items()} for p in reuse.passages]
     add(order[0], order[1], reuse.kind, reuse.share, {"share": reuse.share, "passages": passages})
+
+
+def _shown(words: str) -> str:
+    return words if len(words) <= PASSAGE_SHOWN else words[: PASSAGE_SHOWN - 1].rstrip() + "…"
 
 
 def _pairs_taken(appearance: Appearance) -> set[tuple[int, int]]:

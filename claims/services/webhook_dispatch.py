@@ -21,7 +21,7 @@ from claims.models import Delivery, Subscription, WebhookEvent
 from claims.selectors.webhooks import subscription_claim_ids
 from claims.services.jobs import enqueue
 from claims.services.webhook_events import moved_enough
-from claims.services.webhooks import DELIVER
+from claims.task_names import DELIVER_WEBHOOK
 
 
 def wants(subscription: Subscription, event: WebhookEvent) -> bool:
@@ -66,5 +66,5 @@ def events_dispatch(*, event_ids: Sequence[int] | None = None) -> int:
         WebhookEvent.objects.filter(pk__in=taken).update(dispatched_at=timezone.now())
         made = Delivery.objects.filter(event_id__in=taken, state=DeliveryState.PENDING, attempts=0)
         for delivery_id in made.values_list("pk", flat=True):
-            enqueue(DELIVER, delivery_id)
+            enqueue(DELIVER_WEBHOOK, delivery_id)
     return len(events)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from claims.choices import ReviewState, WebhookEventKind
 from claims.models import Subscription, WebhookEvent
 from claims.services.jobs import enqueue
+from claims.task_names import DISPATCH_WEBHOOK_EVENTS
 
-DISPATCH = "claims.dispatch_webhook_events"
 REVIEW_EVENTS = {ReviewState.PUBLISHED: WebhookEventKind.PUBLISHED, ReviewState.RETRACTED: WebhookEventKind.RETRACTED}
 
 
@@ -91,7 +91,7 @@ def record_claim_changes(changes: Sequence[ClaimChange]) -> list[WebhookEvent]:
     if not events:
         return []
     events = WebhookEvent.objects.bulk_create(events)
-    enqueue(DISPATCH, [event.pk for event in events])
+    enqueue(DISPATCH_WEBHOOK_EVENTS, [event.pk for event in events])
     return events
 
 

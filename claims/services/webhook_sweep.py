@@ -17,7 +17,7 @@ from claims.models import Delivery
 from claims.services.jobs import enqueue
 from claims.services.webhook_delivery import open_try
 from claims.services.webhook_dispatch import events_dispatch
-from claims.services.webhooks import DELIVER
+from claims.task_names import DELIVER_WEBHOOK
 
 DUE_PER_SWEEP = 10_000
 
@@ -45,5 +45,5 @@ def webhooks_sweep() -> Swept:
     )
     ids = list(due.values_list("pk", flat=True)[:DUE_PER_SWEEP])
     for delivery_id in ids:
-        enqueue(DELIVER, delivery_id)
+        enqueue(DELIVER_WEBHOOK, delivery_id)
     return Swept(events, len(ids))

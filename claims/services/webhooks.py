@@ -22,8 +22,8 @@ from claims.outbound import check_url, resolve
 from claims.selectors.claims import claim_filter_values
 from claims.services.jobs import enqueue
 from claims.services.persistence import check_value
+from claims.task_names import DELIVER_WEBHOOK
 
-DELIVER = "claims.deliver_webhook"
 # The claim list's filters a subscription takes (SPEC §8): those that say which claims, not how many.
 FILTERS = ("actor", "event", "outlet", "min_confidence")
 SECRET_BYTES = 32
@@ -162,7 +162,7 @@ def subscription_resume(*, subscription: Subscription, by: AbstractBaseUser | No
     ids = list(waiting.values_list("pk", flat=True))
     waiting.update(next_attempt_at=timezone.now())
     for delivery_id in ids:
-        enqueue(DELIVER, delivery_id)
+        enqueue(DELIVER_WEBHOOK, delivery_id)
     return locked
 
 
@@ -187,5 +187,5 @@ def delivery_redeliver(*, delivery: Delivery, by: AbstractBaseUser | None) -> De
     locked.state, locked.next_attempt_at, locked.finished_at = DeliveryState.PENDING, timezone.now(), None
     locked.attempts_before_run = locked.attempts
     locked.save(update_fields=["state", "next_attempt_at", "finished_at", "attempts_before_run"])
-    enqueue(DELIVER, locked.pk)
+    enqueue(DELIVER_WEBHOOK, locked.pk)
     return locked

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from claims.models import Capture, Claim, Outlet, SuggestedCitation
 from claims.outbound import MAX_URL_LENGTH
-from claims.services.captures import capture_attach_claim, capture_choose_outlet, capture_request
+from claims.services.capture_answers import capture_attach_claim, capture_choose_outlet
+from claims.services.captures import capture_request
 from claims.services.suggestions import suggestion_accept, suggestion_dismiss
 from claims.web.forms import ServiceForm
 

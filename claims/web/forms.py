@@ -99,6 +99,9 @@ class AppearanceForm(ServiceForm):
     published_on = forms.DateField(widget=DateInput, label="Published on")
     url = forms.URLField(required=False, label="URL", assume_scheme="https")
     headline = forms.CharField(required=False, max_length=limit(Appearance, "headline"))
+    author = forms.CharField(
+        required=False, max_length=limit(Appearance, "author"), label="Byline", help_text="Who wrote it, as signed."
+    )
     language = forms.CharField(required=False, max_length=limit(Appearance, "language"), help_text="e.g. ar, en, fa")
     excerpt = forms.CharField(
         required=False,
@@ -232,7 +235,7 @@ class ReliabilityForm(ServiceForm):
 class ImportForm(ServiceForm):
     success_message = "File received: it is being imported. This page shows how far it has got."
 
-    file = forms.FileField(help_text="JSON Lines or CSV, in the format of the import (docs/api-exports-import.md).")
+    file = forms.FileField(help_text="JSON Lines or CSV, in the format below.")
     format = forms.ChoiceField(
         choices=[("", "From the file"), *((name, name.upper()) for name in sorted(READERS))], required=False
     )

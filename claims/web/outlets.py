@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims.choices import ResponsibilityStatus
@@ -15,6 +16,7 @@ from claims.selectors.pages import outlet_affiliations, outlet_appearances, outl
 from claims.services.outlets import GRADING, outlet_editable_fields
 from claims.web.access import login_required
 from claims.web.forms import ReliabilityForm
+from claims.web.job_words import rescoring_message
 from claims.web.rendering import render_page
 from claims.web.wording import reliability_words
 
@@ -71,11 +73,13 @@ def outlet_grade_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def grade_saved_message(outlet: Outlet) -> str:
+    """Saved, and what became of the rescoring it started, as the job says now."""
     if outlet.rescoring is None:
-        return "Reliability grade saved."
+        return _("Reliability grade saved.")
     return format_html(
-        "Reliability grade saved. The claims {} reports are being rescored in the background, and say so "
-        'until they are: <a href="{}">follow the job</a>.',
-        outlet.name,
+        '{} {} <a href="{}">{}</a>',
+        _("Reliability grade saved."),
+        rescoring_message(outlet.rescoring),
         reverse("web:job-detail", args=[outlet.rescoring.pk]),
+        _("The job"),
     )

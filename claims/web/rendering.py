@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from claims.roles import User
-from claims.services.abilities import can_create_claims, can_import, can_review, role_names
+from claims.services.abilities import can_create_claims, can_import, can_review, role_names, sees_captures
 
 
 def role_label(user: User) -> str:
@@ -20,6 +20,7 @@ def render_page(request: HttpRequest, template: str, context: dict, *, status: i
         "can_review": can_review(request.user),
         "can_create": can_create_claims(request.user),
         "can_import": can_import(request.user),
+        "sees_captures": sees_captures(request.user),
         "role_label": role_label(request.user),
     }
     return render(request, template, {**header, **context}, status=status)

@@ -3,7 +3,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from claims.web.captures import capture_answer_view, capture_detail_view, capture_new_view, suggestion_decide_view
+from claims.web.captures import (
+    capture_answer_view,
+    capture_detail_view,
+    capture_list_view,
+    capture_new_view,
+    suggestion_decide_view,
+)
 from claims.web.claim_actions import claim_action_view
 from claims.web.claim_detail import claim_detail_view
 from claims.web.claims import claim_create_view, claim_list_view
@@ -13,6 +19,7 @@ from claims.web.jobs import import_view, job_detail_view, job_list_view
 from claims.web.login import LoginView
 from claims.web.outlets import outlet_detail_view, outlet_grade_view, outlet_list_view
 from claims.web.review import review_queue_view
+from claims.web.webhooks import webhook_action_view, webhook_detail_view, webhook_list_view
 
 register_converter(IdConverter, "id64")
 
@@ -29,11 +36,15 @@ urlpatterns = [
     path("events/<slug:slug>/", event_detail_view, name="event-detail"),
     path("review/", review_queue_view, name="review-queue"),
     path("imports/new/", import_view, name="import"),
+    path("captures/", capture_list_view, name="capture-list"),
     path("captures/new/", capture_new_view, name="capture-new"),
     path("captures/<id64:pk>/", capture_detail_view, name="capture-detail"),
     path("captures/<id64:pk>/<slug:answer>/", capture_answer_view, name="capture-answer"),
     path("suggestions/<id64:pk>/<slug:decision>/", suggestion_decide_view, name="suggestion-decide"),
     path("jobs/", job_list_view, name="job-list"),
+    path("webhooks/", webhook_list_view, name="webhook-list"),
+    path("webhooks/<id64:pk>/", webhook_detail_view, name="webhook-detail"),
+    path("webhooks/<id64:pk>/<slug:action>/", webhook_action_view, name="webhook-action"),
     path("jobs/<id64:pk>/", job_detail_view, name="job-detail"),
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

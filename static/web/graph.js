@@ -63,12 +63,19 @@
       svg.classList.add("is-tracing");
     }
 
+    // The box's whole description (its outlet's name in full, however long) in the line under the drawing.
+    var caption = svg.closest(".chain") && svg.closest(".chain").querySelector("[data-graph-caption]");
+    var resting = caption ? caption.textContent : "";
+    function describe(node) {
+      if (caption) caption.textContent = node ? node.getAttribute("data-describe") : resting;
+    }
+
     nodes.forEach(function (node, id) {
       var link = node.parentNode;
-      link.addEventListener("mouseenter", function () { trace(id); });
-      link.addEventListener("focus", function () { trace(id); });
-      link.addEventListener("mouseleave", clear);
-      link.addEventListener("blur", clear);
+      link.addEventListener("mouseenter", function () { trace(id); describe(node); });
+      link.addEventListener("focus", function () { trace(id); describe(node); });
+      link.addEventListener("mouseleave", function () { clear(); describe(null); });
+      link.addEventListener("blur", function () { clear(); describe(null); });
     });
   }
 

@@ -1,5 +1,5 @@
-// While a job runs, ask the API for it every so often and move the progress bar; when it
-// ends, draw the page again, with its outcome and any bad records.
+// While a job runs, ask the API for it every so often and move the progress bar (and a capture's
+// steps); when it ends, draw the page again, with its outcome and any bad records.
 (function () {
   "use strict";
   var card = document.querySelector("[data-job-url]");
@@ -7,13 +7,29 @@
   var url = card.getAttribute("data-job-url");
   var field = function (name) { return card.querySelector('[data-job-field="' + name + '"]'); };
   var labels = { queued: "Queued", running: "Running", done: "Done", failed: "Failed" };
+  var steps = card.querySelector("[data-steps]");
+
+  function showSteps(job) {
+    if (!steps) return;
+    Array.prototype.forEach.call(steps.querySelectorAll("[data-step-index]"), function (item) {
+      var index = Number(item.getAttribute("data-step-index"));
+      var state = index < job.done ? "done" : (index === job.done && job.state === "running" ? "current" : null);
+      if (!state) return;
+      item.className = "capture-step capture-step--" + state;
+      item.querySelector("[data-step-words]").textContent = steps.getAttribute("data-word-" + state);
+    });
+  }
 
   function show(job) {
     var bar = field("progress");
-    if (job.total !== null) { bar.max = Math.max(job.total, 1); field("total").textContent = job.total; }
-    bar.value = job.done;
-    field("done").textContent = job.done;
-    field("state").textContent = labels[job.state] || job.state;
+    if (bar) {
+      if (job.total !== null) { bar.max = Math.max(job.total, 1); field("total").textContent = job.total; }
+      bar.value = job.done;
+      field("done").textContent = job.done;
+    }
+    var state = field("state");
+    if (state) state.textContent = labels[job.state] || job.state;
+    showSteps(job);
   }
 
   function poll() {

@@ -119,3 +119,28 @@ def test_an_unsourced_affiliation_is_refused_with_the_services_message(as_editor
     assert "must say who states it" in response.content.decode()
     assert not Affiliation.objects.exists()
     assert Outlet.objects.get(pk=outlet.pk).country == ""
+
+
+def test_a_duplicate_name_shows_on_the_name_field_naming_the_outlet_we_hold(as_editor):
+    held = make_outlet("Levant Daily Ledger")
+    add = "/admin/claims/outlet/add/"
+    form = form_data(as_editor.get(add), "outlet_form")
+    form.update(name="LEVANT DAILY LEDGER", kind="newspaper")
+
+    response = as_editor.post(add, form)
+
+    assert response.status_code == 200
+    assert f"id {held.pk}" in str(response.context["adminform"].form.errors["name"])
+    assert Outlet.objects.count() == 1
+
+
+def test_the_domain_typed_in_the_admin_is_stored_normalised(as_editor):
+    add = "/admin/claims/outlet/add/"
+    form = form_data(as_editor.get(add), "outlet_form")
+    form.update(name="Levant Daily Ledger", kind="newspaper", url="https://www.ledger.example:8443/", domain="")
+
+    assert as_editor.post(add, form).status_code == 302
+    assert (Outlet.objects.get().domain, Outlet.objects.get().url) == (
+        "ledger.example",
+        "https://www.ledger.example:8443/",
+    )

@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from claims.models import Claim
-from provenance.settings import env_size
+from provenance.env import env_size
 
 pytestmark = pytest.mark.django_db
 

@@ -79,7 +79,18 @@ def test_the_claim_representation_lists_the_fields_of_spec_8(schema):
 
 def test_writes_document_the_input_fields_of_spec_8(schema):
     expected = {
-        "OutletInputRequest": {"name", "slug", "aliases", "kind", "country", "language", "url", "reliability"},
+        # SPEC §8's fields, and the domain (issue 23: an outlet made through the API is found by it).
+        "OutletInputRequest": {
+            "name",
+            "slug",
+            "aliases",
+            "kind",
+            "country",
+            "language",
+            "url",
+            "domain",
+            "reliability",
+        },
         "ActorInputRequest": {"name", "slug", "aliases", "kind"},
         "AffiliationInputRequest": {
             "outlet",
@@ -98,6 +109,7 @@ def test_writes_document_the_input_fields_of_spec_8(schema):
             "published_on",
             "url",
             "headline",
+            "author",
             "language",
             "excerpt",
             "attributed_source",

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import connections
 
 from tests.browser.chromium import LAUNCH_ARGS, chromium_or_skip
+from tests.capture.sites import sites  # noqa: F401 (a fixture for the capture pages)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from warcio.archiveiterator import ArchiveIterator
 
-from claims.choices import CaptureState, JobState
+from claims.choices import CaptureState, CaptureStatus, JobState
 from claims.models import Appearance, Capture, Job, Outlet, Snapshot
 from claims.services.captures import capture_request
 from claims.services.outlets import outlet_update
@@ -36,8 +36,8 @@ def run(url, claim, editor, committed) -> Capture:
 
 
 def failed_with(capture: Capture, words: str) -> None:
-    assert (capture.state, capture.job.state) == (CaptureState.FAILED, JobState.FAILED)
-    assert words in capture.message and words in capture.job.failure
+    assert (capture.status, capture.state, capture.job.state) == (CaptureStatus.FAILED, "", JobState.FAILED)
+    assert words in capture.message and capture.message == capture.job.failure
     assert capture.appearance is None
 
 
@@ -224,7 +224,7 @@ def test_a_failed_capture_asked_for_again_is_fetched_anew_and_recorded(
     with django_capture_on_commit_callbacks() as queued:
         call_command("resume_jobs", "--failed", stdout=io.StringIO())
     waiting = Capture.objects.select_related("job").get()
-    assert (waiting.state, waiting.message, waiting.job.state) == (CaptureState.QUEUED, "", JobState.QUEUED)
+    assert (waiting.status, waiting.message, waiting.job.state) == (CaptureStatus.QUEUED, "", JobState.QUEUED)
 
     with committed():
         for task in queued:

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from claims.choices import CaptureState
 from claims.models import Appearance, Capture, Citation, Claim, Job, SuggestedCitation
@@ -45,7 +46,7 @@ def test_an_editor_captures_from_the_claim_page_and_sees_what_was_read(sites, cl
     page = client.get(response.url)
     assert page.status_code == 200
     assert "Appearance recorded" in page.text and INSTITUTE.headline in page.text
-    assert "json-ld" in page.text  # which source gave the field
+    assert "structured data (JSON-LD)" in page.text  # which source gave the field, in words
     assert capture.snapshot.sha256 in page.text
     assert reverse("api:snapshot-download", args=[capture.snapshot.pk]) in page.text
     claim_page = client.get(reverse("web:claim-detail", args=[claim.pk])).text
@@ -106,7 +107,9 @@ def test_copied_passages_are_shown_with_the_suggestion(sites, claim, editor, com
     shown = client.get(reverse("web:claim-detail", args=[claim.pk])).text
 
     assert "% of its text is found in the other" in shown
-    assert suggestion.evidence["passages"][0][:60] in shown
+    first = suggestion.passages[0]
+    assert escape(first["citing"][:60]) in shown and escape(first["cited"][:60]) in shown  # side by side
+    assert 'class="passage-pair"' in shown
     dismissed = client.post(reverse("web:suggestion-decide", args=[suggestion.pk, "dismiss"]))
     assert dismissed.status_code == 302 and not Citation.objects.exists()
 

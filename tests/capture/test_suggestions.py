@@ -29,7 +29,7 @@ def capture(url, claim, editor, committed):
     with committed():
         made = capture_request(url=url, claim=claim, by=editor)
     made.refresh_from_db()
-    assert made.state == CaptureState.RECORDED, made.message
+    assert made.status == CaptureState.RECORDED, made.message
     return made
 
 
@@ -71,9 +71,20 @@ def test_copied_paragraphs_suggest_a_reuse_edge_with_the_passages_shown(sites, c
     assert (suggestion.citing, suggestion.cited) == (mirror.appearance, institute.appearance)
     assert suggestion.kind in (CitationKind.REPUBLISHED, CitationKind.PARAPHRASED)
     assert 0.15 <= suggestion.score <= 1 and suggestion.evidence["share"] == suggestion.score
-    passages = suggestion.evidence["passages"]
-    assert passages and all(len(passage) <= 400 for passage in passages)
-    assert all(len(passage.split()) >= 12 for passage in passages)
+    passages = suggestion.passages
+    assert passages and passages == suggestion.evidence["passages"]
+    for passage in passages:
+        assert set(passage) == {"citing", "cited"}
+        assert all(len(words) <= 400 and len(words.split()) >= 12 for words in passage.values())
+    # In the pages' own words: capitals and punctuation as published, found in both snapshots' text.
+    texts = {
+        side: " ".join(a.snapshots.get().main_text.split())
+        for side, a in (("citing", mirror.appearance), ("cited", institute.appearance))
+    }
+    assert any(ch.isupper() for ch in passages[0]["citing"])
+    for passage in passages:
+        for side, words in passage.items():
+            assert words.rstrip("…") in texts[side]
 
 
 def test_unrelated_reports_suggest_nothing(sites, claim, editor, committed):

@@ -169,3 +169,16 @@ def test_a_line_nested_too_deep_is_reported_by_line_and_the_rest_imported(db, tm
     assert "line 2: not valid JSON: JSON nested deeper than 64 levels" in run.stderr
     assert "line 3: not valid JSON: JSON nested deeper than 64 levels" in run.stderr
     assert set(Claim.objects.values_list("external_ref", flat=True)) == {"good-1", "good-2"}
+
+
+def test_an_outlet_defined_under_a_name_we_hold_fails_its_record_naming_the_outlet(db, tmp_path) -> None:
+    held = make_outlet("Levant Wire", slug="the-levant-wire")
+    path = write_jsonl(
+        tmp_path / "claims.jsonl", [record("dup", outlets=[*OUTLETS[:1], {**OUTLETS[1], "name": "LEVANT WIRE"}])]
+    )
+
+    run = import_file(path)
+
+    assert not run.ok
+    assert f"id {held.pk}, slug the-levant-wire" in run.stderr and "line 1 (dup)" in run.stderr
+    assert Outlet.objects.count() == 1 and not Claim.objects.exists()

@@ -20,12 +20,20 @@ from tests.factories import make_appearance, make_claim, make_outlet
 # serialized_rollback: the flush after each test would drop the groups made by migration 0003.
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.slow]
 
-BLOCKED_FOR = 0.5  # seconds the second writer is given to reach the first one's lock
+WAIT = 10  # seconds for each step of the race to happen before the test gives up
+
+
+def blocked_by_me(pid: int) -> bool:
+    """Whether the backend `pid` is waiting for a lock this connection holds (PostgreSQL's own view)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid() = ANY(pg_blocking_pids(%s))", [pid])
+        return bool(cursor.fetchone()[0])
 
 
 def race(first: Callable[[], None], second: Callable[[], None]) -> list[str]:
-    """`first` writes and holds its transaction open until `second` has started its own write."""
-    wrote, started = threading.Event(), threading.Event()
+    """`first` writes and holds its transaction open until `second`'s write is seen waiting for its
+    lock (PostgreSQL says so): the two writes overlap, or the test fails saying they did not."""
+    wrote, second_pid = threading.Event(), []
     errors: list[str] = []
 
     def run(write: Callable[[], None], before: Callable[[], None], after: Callable[[], None]) -> None:
@@ -41,12 +49,17 @@ def race(first: Callable[[], None], second: Callable[[], None]) -> list[str]:
 
     def hold() -> None:
         wrote.set()
-        started.wait(timeout=10)
-        time.sleep(BLOCKED_FOR)
+        deadline = time.monotonic() + WAIT
+        while not (second_pid and blocked_by_me(second_pid[0])):
+            if time.monotonic() > deadline:
+                raise AssertionError("the second write never waited for the first one's lock: nothing raced")
+            time.sleep(0.01)  # polling the database for the event itself, not guessing how long it takes
 
     def wait_for_first() -> None:
-        wrote.wait(timeout=10)
-        started.set()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            second_pid.append(cursor.fetchone()[0])
+        wrote.wait(timeout=WAIT)
 
     threads = [
         threading.Thread(target=run, args=(first, lambda: None, hold)),

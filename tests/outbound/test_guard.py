@@ -114,3 +114,27 @@ def test_a_slow_server_is_given_up_on(web_server):
 
     with pytest.raises(OutboundRefused, match="did not"):
         fetch(url, deadline=Deadline(0.5))
+
+
+def test_each_refusal_says_where_it_is_raised_whether_trying_again_may_help(web_server, settings):
+    """The fact the capture task decides on (issue 23): set at the raise site, never read from the words."""
+    settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    web_server.add("/big", Page(body=b"x" * 5000))
+    web_server.add("/slow", Page(body=b"late", delay=3))
+    web_server.add("/away", Page(302, headers={"Location": "http://10.0.0.7/admin"}))
+    for n in range(MAX_REDIRECTS + 1):
+        web_server.add(f"/loop{n}", Page(302, headers={"Location": f"/loop{n + 1}"}))
+    closed = web_server.url("/").replace(str(web_server.httpd.server_address[1]), "1")  # nothing listens there
+
+    cases = {
+        "a refused address": (lambda: fetch(web_server.url("/away")), False),
+        "too large": (lambda: fetch(web_server.url("/big"), max_bytes=1000), False),
+        "too many redirects": (lambda: fetch(web_server.url("/loop0")), False),
+        "a URL that cannot be fetched": (lambda: fetch("ftp://example.org/"), False),
+        "a timeout": (lambda: fetch(web_server.url("/slow"), deadline=Deadline(0.3)), True),
+        "a connection refused": (lambda: fetch(closed), True),
+    }
+    for case, (request, retryable) in cases.items():
+        with pytest.raises(OutboundRefused) as refused:
+            request()
+        assert refused.value.retryable is retryable, case

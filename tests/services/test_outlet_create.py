@@ -51,11 +51,13 @@ def test_persian_name_gets_an_ascii_slug():
 
 
 def test_a_derived_slug_that_is_taken_gets_a_number():
-    first = outlet_create(name="Al Mayadeen")
+    first = outlet_create(name="Mayadeen Weekly", slug="al-mayadeen")
     second = outlet_create(name="Al-Mayadeen")
-    third = outlet_create(name="al mayadeen")
+    third = outlet_create(name="Al Mayadeen (Beirut)", slug=None)
+    fourth = outlet_create(name="Al Mayadeen TV", slug=None)
 
-    assert [first.slug, second.slug, third.slug] == ["al-mayadeen", "al-mayadeen-2", "al-mayadeen-3"]
+    assert [first.slug, second.slug] == ["al-mayadeen", "al-mayadeen-2"]
+    assert [third.slug, fourth.slug] == ["al-mayadeen-beirut", "al-mayadeen-tv"]
 
 
 def test_a_duplicate_slug_given_explicitly_is_refused(nothing_changes):

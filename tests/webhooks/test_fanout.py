@@ -13,7 +13,8 @@ from claims.models import Appearance, Claim, Delivery, WebhookEvent
 from claims.services.outlets import outlet_update
 from claims.services.rescoring import claims_rescore, claims_rescore_all
 from claims.services.webhook_dispatch import events_dispatch
-from claims.services.webhooks import DELIVER, subscription_pause
+from claims.services.webhooks import subscription_pause
+from claims.task_names import DELIVER_WEBHOOK
 from tests.factories import make_outlet
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def carried_claims(count: int) -> tuple[object, list[int]]:
 def enqueued_deliveries(monkeypatch) -> list[int]:
     """The delivery tasks enqueued, held back: a test counts them instead of sending thousands."""
     sent: list[int] = []
-    task = current_app.tasks[DELIVER]
+    task = current_app.tasks[DELIVER_WEBHOOK]
     monkeypatch.setattr(task, "apply_async", lambda args, **kw: sent.append(args[0]))  # to a broker
     monkeypatch.setattr(task, "apply", lambda args, **kw: sent.append(args[0]))  # on the background executor
     return sent

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from claims.api.serializers.base import OutputSerializer, RelatedIdField, TextField
 from claims.api.serializers.jobs import JobReferenceSerializer
+from claims.choices import CaptureStatus
 from claims.models import Capture, Claim, Outlet, Snapshot, SuggestedCitation
 from claims.outbound import MAX_URL_LENGTH
 
@@ -52,6 +53,12 @@ class SnapshotSerializer(OutputSerializer):
 
 
 class CaptureSerializer(OutputSerializer):
+    state = serializers.ChoiceField(
+        source="status", choices=CaptureStatus.choices,
+        help_text="Its own state once the page is read (needs_outlet, needs_claim, recorded); before that, and "
+        "when it could not finish, its job's (queued, running, failed).",
+    )  # fmt: skip
+    message = serializers.CharField(help_text="Why it failed, or what it waits for; empty otherwise.")
     job = JobReferenceSerializer()
     snapshot = SnapshotSerializer(allow_null=True)
 
@@ -64,10 +71,43 @@ class CaptureSerializer(OutputSerializer):
         read_only_fields = fields
 
 
+class AlikeOutletSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="outlet.pk")
+    name = serializers.CharField(source="outlet.name")
+    slug = serializers.CharField(source="outlet.slug")
+    domain = serializers.CharField(source="outlet.domain")
+    by_name = serializers.BooleanField(help_text="Its name or an alias sounds the same (transliterations aside).")
+    by_domain = serializers.BooleanField(help_text="Its domain is of the same site.")
+
+
+class CaptureDetailSerializer(CaptureSerializer):
+    alike_outlets = AlikeOutletSerializer(
+        many=True, help_text="While it needs an outlet: outlets we hold like the one proposed, to choose instead."
+    )
+
+    class Meta(CaptureSerializer.Meta):
+        fields = [*CaptureSerializer.Meta.fields, "alike_outlets"]
+        read_only_fields = fields
+
+
+class PassagePairSerializer(serializers.Serializer):
+    """One passage found in two pages, in each page's own words (as published, not as matched)."""
+
+    citing = serializers.CharField(help_text="The passage as the citing (later) page has it.")
+    cited = serializers.CharField(help_text="The same passage as the cited (earlier) page has it.")
+
+
 class SuggestionSerializer(OutputSerializer):
-    evidence = serializers.DictField(help_text='Why: {"link": href}, or {"share": 0-1, "passages": [...]}.')
+    evidence = serializers.DictField(
+        help_text='Why: {"link": href}, or {"share": 0-1, "passages": [{"citing", "cited"}, …]}.'
+    )
+    passages = PassagePairSerializer(
+        many=True, help_text="The copied passages side by side, each in its page's words; empty for a link."
+    )
 
     class Meta:
         model = SuggestedCitation
-        fields = ["id", "claim", "citing", "cited", "kind", "score", "evidence", "state", "citation", "capture"]
+        fields = [
+            "id", "claim", "citing", "cited", "kind", "score", "evidence", "passages", "state", "citation", "capture",
+        ]  # fmt: skip
         read_only_fields = fields

@@ -25,14 +25,23 @@ OUTLET_FIELDS = [
 
 
 class OutletInputSerializer(InputSerializer):
-    """Only reviewers may set `reliability`; the service answers 403 to anyone else who changes it."""
+    """Only reviewers may set `reliability`; the service answers 403 to anyone else who changes it.
+    `domain` is stored normalised (www. and the port dropped), and read from `url` when left empty."""
 
     aliases = AliasesField(required=False)
 
     class Meta:
         model = Outlet
-        fields = ["name", "slug", "aliases", "kind", "country", "language", "url", "reliability"]
-        extra_kwargs = {"slug": {"required": False, "allow_blank": True}}
+        fields = ["name", "slug", "aliases", "kind", "country", "language", "url", "domain", "reliability"]
+        extra_kwargs = {
+            "slug": {"required": False, "allow_blank": True},
+            "domain": {
+                "required": False,
+                "allow_blank": True,
+                "help_text": "The site's host name (al-akhbar.com); empty: read from `url`. Captures find the "
+                "outlet by it.",
+            },
+        }
 
 
 class OutletSerializer(OutputSerializer):

@@ -11,6 +11,7 @@ APPEARANCE_FIELDS = [
     "published_on",
     "url",
     "headline",
+    "author",
     "language",
     "excerpt",
     "attributed_source",
@@ -37,7 +38,9 @@ EVIDENCE_FIELDS = [
 class AppearanceInputSerializer(InputSerializer):
     class Meta:
         model = Appearance
-        fields = ["claim", "outlet", "published_on", "url", "headline", "language", "excerpt", "attributed_source"]
+        fields = [
+            "claim", "outlet", "published_on", "url", "headline", "author", "language", "excerpt", "attributed_source",
+        ]  # fmt: skip
 
 
 class AppearanceSerializer(OutputSerializer):

@@ -17,6 +17,7 @@ from claims.api.filters import SuggestionFilter
 from claims.api.query import KnownQueryParameters
 from claims.api.serializers.captures import (
     CaptureClaimSerializer,
+    CaptureDetailSerializer,
     CaptureInputSerializer,
     CaptureOutletSerializer,
     CaptureSerializer,
@@ -24,13 +25,16 @@ from claims.api.serializers.captures import (
 )
 from claims.api.serializers.jobs import job_url
 from claims.models import Capture, Snapshot, SuggestedCitation
-from claims.selectors.captures import captures_visible_to, suggestions_visible_to
-from claims.services.captures import capture_attach_claim, capture_choose_outlet, capture_request
+from claims.selectors.capture_filters import CaptureFilter
+from claims.selectors.captures import capture_alike_outlets, captures_visible_to, suggestions_visible_to
+from claims.services.capture_answers import capture_attach_claim, capture_choose_outlet
+from claims.services.captures import capture_request
 from claims.services.suggestions import suggestion_accept, suggestion_dismiss
 
 
 class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = CaptureSerializer
+    filterset_class = CaptureFilter
     permission_classes = [IsAuthenticated]
     # A retracted claim takes no capture; a capture answers only what it waits for.
     conflict_actions = ("create", "outlet", "claim")
@@ -38,11 +42,20 @@ class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.Retriev
     def get_queryset(self) -> QuerySet:
         return captures_visible_to(self.request.user)
 
+    def get_serializer_class(self) -> type:
+        return CaptureSerializer if self.action == "list" else CaptureDetailSerializer
+
+    def get_object(self) -> Capture:
+        capture = super().get_object()
+        capture.alike_outlets = capture_alike_outlets(capture)
+        return capture
+
     def represent(self, capture: Capture, status: int = 200) -> Response:
         capture = self.get_queryset().get(pk=capture.pk)
-        return Response(CaptureSerializer(capture, context=self.get_serializer_context()).data, status=status)
+        capture.alike_outlets = capture_alike_outlets(capture)
+        return Response(CaptureDetailSerializer(capture, context=self.get_serializer_context()).data, status=status)
 
-    @extend_schema(request=CaptureInputSerializer, responses={202: CaptureSerializer})
+    @extend_schema(request=CaptureInputSerializer, responses={202: CaptureDetailSerializer})
     def create(self, request: Request) -> Response:
         body = CaptureInputSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
@@ -53,7 +66,7 @@ class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.Retriev
         response["Location"] = job_url(capture.job, request)
         return response
 
-    @extend_schema(request=CaptureOutletSerializer, responses=CaptureSerializer, summary="Confirm the outlet")
+    @extend_schema(request=CaptureOutletSerializer, responses=CaptureDetailSerializer, summary="Confirm the outlet")
     @action(detail=True, methods=["post"])
     def outlet(self, request: Request, pk: str | None = None) -> Response:
         capture = self.get_object()  # another's capture is not found, whatever the body says
@@ -65,7 +78,9 @@ class CaptureViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.Retriev
         )  # fmt: skip
         return self.represent(capture)
 
-    @extend_schema(request=CaptureClaimSerializer, responses=CaptureSerializer, summary="Say which claim it reports")
+    @extend_schema(
+        request=CaptureClaimSerializer, responses=CaptureDetailSerializer, summary="Say which claim it reports"
+    )
     @action(detail=True, methods=["post"])
     def claim(self, request: Request, pk: str | None = None) -> Response:
         capture = self.get_object()

@@ -1,4 +1,4 @@
-"""Webhook subscriptions (SPEC §14): each user's own (superusers see all); another's reads as 404.
+"""Webhook subscriptions (SPEC §14): each user's own (reviewers and superusers see all); another's reads as 404.
 
 The views translate HTTP to claims/services/webhooks.py and back; the services check everything.
 """

@@ -77,6 +77,7 @@ APPEARANCES = table(
     "id created_at updated_at claim_id outlet_id published_on url headline language excerpt attributed_source",
     **NOT_WITHDRAWN,
     **NOBODY,
+    author="",
     source_document=SOURCE_DOCUMENT,
     external_ref=None,
 )
