@@ -34,7 +34,20 @@ class ActorKind(models.TextChoices):
     COALITION = "coalition", "Coalition"
     OFFICIAL = "official", "Official"
     PERSON = "person", "Person"
+    GOVERNMENT_BODY = "government_body", "Government body"
+    MILITARY = "military", "Military"
+    # Someone an outlet quotes without a name, known only by the role it gives them.
+    ANONYMOUS_SOURCE = "anonymous_source", "Anonymous source"
     OTHER = "other", "Other"
+
+
+class ActorRelation(models.TextChoices):
+    """How one actor is tied to another: a spokesman to his ministry, a commander to his group."""
+
+    SPEAKS_FOR = "speaks_for", "Speaks for"
+    LEADS = "leads", "Leads"
+    MEMBER_OF = "member_of", "Member of"
+    PART_OF = "part_of", "Part of"
 
 
 class AffiliationRelation(models.TextChoices):

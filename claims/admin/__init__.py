@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from claims.admin import (  # noqa: F401  (each module registers its admin)
+    actor_affiliations,
     actors,
     affiliations,
     appearances,

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from claims.choices import (
     ActorKind,
+    ActorRelation,
     AffiliationRelation,
     CitationKind,
     JobKind,
@@ -25,6 +26,7 @@ from claims.choices import (
 )
 from claims.models import (
     Actor,
+    ActorAffiliation,
     Affiliation,
     Appearance,
     Citation,
@@ -72,6 +74,16 @@ class AffiliationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Affiliation
+        fields: list[str] = []
+
+
+class ActorAffiliationFilter(django_filters.FilterSet):
+    actor = IdFilter(field_name="actor_id", model=Actor, help_text="The id of the actor who speaks for the body.")
+    body = IdFilter(field_name="body_id", model=Actor, help_text="The id of the body spoken for.")
+    relation = django_filters.ChoiceFilter(choices=ActorRelation.choices)
+
+    class Meta:
+        model = ActorAffiliation
         fields: list[str] = []
 
 

@@ -18,7 +18,13 @@ from claims.api.views.captures import CaptureViewSet, SnapshotDownloadView, Sugg
 from claims.api.views.claims import ClaimViewSet
 from claims.api.views.jobs import ImportView, JobViewSet
 from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
-from claims.api.views.rows import AffiliationViewSet, AppearanceViewSet, CitationViewSet, EvidenceViewSet
+from claims.api.views.rows import (
+    ActorAffiliationViewSet,
+    AffiliationViewSet,
+    AppearanceViewSet,
+    CitationViewSet,
+    EvidenceViewSet,
+)
 from claims.api.views.webhooks import SubscriptionViewSet
 
 app_name = "api"
@@ -32,6 +38,7 @@ router = Router()
 router.register("outlets", OutletViewSet, basename="outlet")
 router.register("actors", ActorViewSet, basename="actor")
 router.register("affiliations", AffiliationViewSet, basename="affiliation")
+router.register("actor-affiliations", ActorAffiliationViewSet, basename="actor-affiliation")
 router.register("events", EventViewSet, basename="event")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("appearances", AppearanceViewSet, basename="appearance")

@@ -43,6 +43,10 @@ IDENTITY_CLASS = {
     ActorKind.COALITION: "group",
     ActorKind.OFFICIAL: "individual",
     ActorKind.PERSON: "individual",
+    ActorKind.GOVERNMENT_BODY: "organization",
+    ActorKind.MILITARY: "organization",
+    # A source known only by its role may be one person or several ("resistance sources").
+    ActorKind.ANONYMOUS_SOURCE: "unknown",
     ActorKind.OTHER: "unknown",
 }
 MEDIA = {

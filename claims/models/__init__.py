@@ -1,4 +1,5 @@
 from claims.models.actor import Actor
+from claims.models.actor_affiliation import ActorAffiliation
 from claims.models.affiliation import Affiliation
 from claims.models.appearance import Appearance
 from claims.models.capture import Capture, Snapshot, SuggestedCitation
@@ -15,6 +16,7 @@ from claims.models.webhooks import Delivery, DeliveryAttempt, Subscription, Webh
 
 __all__ = [
     "Actor",
+    "ActorAffiliation",
     "Affiliation",
     "Appearance",
     "Capture",

@@ -1,4 +1,4 @@
-"""Affiliations and a claim's rows (appearances, citations, evidence): written, corrected, withdrawn.
+"""Affiliations, actor ties and a claim's rows (appearances, citations, evidence): written, corrected, withdrawn.
 
 Each list shows what the user may see by the models' one visibility rule:
 consumers see the current rows of published and retracted claims only.
@@ -6,7 +6,14 @@ consumers see the current rows of published and retracted claims only.
 
 from django.db.models import QuerySet
 
-from claims.api.filters import AffiliationFilter, AppearanceFilter, CitationFilter, EvidenceFilter
+from claims.api.filters import (
+    ActorAffiliationFilter,
+    AffiliationFilter,
+    AppearanceFilter,
+    CitationFilter,
+    EvidenceFilter,
+)
+from claims.api.serializers.actor_affiliations import ActorAffiliationInputSerializer, ActorAffiliationSerializer
 from claims.api.serializers.affiliations import (
     AffiliationInputSerializer,
     AffiliationSerializer,
@@ -21,7 +28,12 @@ from claims.api.serializers.rows import (
     EvidenceSerializer,
 )
 from claims.api.views.base import ServiceViewSet, WithdrawMixin
-from claims.models import Affiliation, Appearance, Citation, StatusEvidence
+from claims.models import ActorAffiliation, Affiliation, Appearance, Citation, StatusEvidence
+from claims.services.actor_affiliations import (
+    actor_affiliation_create,
+    actor_affiliation_update,
+    actor_affiliation_withdraw,
+)
 from claims.services.affiliations import affiliation_create, affiliation_update, affiliation_withdraw
 from claims.services.appearances import appearance_create, appearance_update, appearance_withdraw
 from claims.services.citations import citation_create, citation_update, citation_withdraw
@@ -44,6 +56,20 @@ class AffiliationViewSet(WithdrawMixin, ServiceViewSet):
 
     def get_queryset(self) -> QuerySet:
         return Affiliation.objects.visible_to(self.request.user).order_by("id")
+
+
+class ActorAffiliationViewSet(WithdrawMixin, ServiceViewSet):
+    serializer_class = ActorAffiliationSerializer
+    input_serializer_class = ActorAffiliationInputSerializer
+    filterset_class = ActorAffiliationFilter
+    create_service = staticmethod(actor_affiliation_create)
+    update_service = staticmethod(actor_affiliation_update)
+    withdraw_service = staticmethod(actor_affiliation_withdraw)
+    service_object = "actor_affiliation"
+    conflict_actions = ("update", "partial_update", "withdraw")
+
+    def get_queryset(self) -> QuerySet:
+        return ActorAffiliation.objects.visible_to(self.request.user).order_by("id")
 
 
 class AppearanceViewSet(WithdrawMixin, ServiceViewSet):
