@@ -1,5 +1,6 @@
 """Checks of claims.json: each claim with its appearances, citations and evidence."""
 
+import re
 from datetime import date
 
 from claims.choices import CitationKind, ClaimKind, ReviewState, Stance
@@ -23,7 +24,35 @@ def _check_links(where: str, claim: dict, problems: Problems, slugs: dict[str, s
             problems.add(where, f"{name} {claim.get(name)!r} is not in {table}.json.")
 
 
-def _check_appearances(where: str, claim: dict, problems: Problems, outlets: set[str], documents: set[str]) -> None:
+# A trailing "(anonymous)", "(not named)" qualifies who is named; it is not part of the name.
+QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def actor_names(actors: list[dict]) -> dict[str, set[str]]:
+    """Every name an actor goes by in the seeds, case-folded: its name and its aliases."""
+    return {
+        a.get("slug"): {str(n).strip().casefold() for n in [a.get("name"), *a.get("aliases", [])] if n} for a in actors
+    }
+
+
+def _check_speaker(at: str, appearance: dict, problems: Problems, names: dict[str, set[str]]) -> None:
+    """An appearance that names its speaker says so in `attributed_source`, by a name the actor goes by."""
+    speaker = appearance.get("speaker")
+    if speaker is None:
+        return
+    if speaker not in names:
+        problems.add(at, f"speaker {speaker!r} is not in actors.json.")
+        return
+    said = QUALIFIER.sub("", str(appearance.get("attributed_source") or "")).strip().casefold()
+    if said not in names[speaker]:
+        problems.add(
+            at, f"attributed_source {appearance.get('attributed_source')!r} is not a name or alias of {speaker}."
+        )
+
+
+def _check_appearances(
+    where: str, claim: dict, problems: Problems, outlets: set[str], documents: set[str], names: dict[str, set[str]]
+) -> None:
     if not claim.get("appearances"):
         problems.add(where, "a claim needs at least one appearance.")
     for appearance in claim.get("appearances", []):
@@ -32,6 +61,7 @@ def _check_appearances(where: str, claim: dict, problems: Problems, outlets: set
             problems.add(at, f"outlet {appearance.get('outlet')!r} is not in outlets.json.")
         problems.check_date(at, "published_on", appearance.get("published_on"), required=True)
         problems.check_source(at, appearance, documents)
+        _check_speaker(at, appearance, problems, names)
 
 
 def _has_cycle(edges: list[tuple[str, str]]) -> bool:
@@ -90,7 +120,14 @@ def _check_evidence(where: str, claim: dict, problems: Problems, actors: set[str
             problems.add(at, "evidence must point to an appearance or a url.")
 
 
-def claim_problems(claims: list[dict], problems: Problems, slugs: dict[str, set[str]], documents: set[str]) -> None:
+def claim_problems(
+    claims: list[dict],
+    problems: Problems,
+    slugs: dict[str, set[str]],
+    documents: set[str],
+    names: dict[str, set[str]] | None = None,
+) -> None:
+    names = names or {}
     problems.check_unique("claims.json", [c.get("ref") for c in claims], "claim ref")
     problems.check_unique(
         "claims.json", [a.get("ref") for c in claims for a in c.get("appearances", [])], "appearance ref"
@@ -104,6 +141,6 @@ def claim_problems(claims: list[dict], problems: Problems, slugs: dict[str, set[
         problems.check_choice(where, "review_state", claim.get("review_state"), SEEDED_STATES)
         problems.check_source(where, claim, documents)
         _check_links(where, claim, problems, slugs)
-        _check_appearances(where, claim, problems, slugs["outlets"], documents)
+        _check_appearances(where, claim, problems, slugs["outlets"], documents, names)
         _check_citations(where, claim, problems, documents)
         _check_evidence(where, claim, problems, slugs["actors"], documents)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-KINDS = ("documents", "outlets", "grades", "actors", "events", "affiliations", "claims")
+KINDS = ("documents", "outlets", "grades", "actors", "events", "affiliations", "actor_affiliations", "claims")
 REF_PREFIX = "seed:"
 
 
@@ -27,6 +27,7 @@ class SeedSet:
     actors: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     affiliations: list[dict] = field(default_factory=list)
+    actor_affiliations: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from claims.seeding.actor_affiliations import load_actor_affiliations
 from claims.seeding.affiliations import load_affiliations
 from claims.seeding.claims import load_claims
 from claims.seeding.directory import load_directory
@@ -28,6 +29,7 @@ def load_seeds(folder: Path) -> Tally:
     with transaction.atomic(), rescoring_deferred() as touched:
         directory = load_directory(seeds, tally)
         load_affiliations(seeds, directory, tally)
+        load_actor_affiliations(seeds, directory, tally)
         load_claims(seeds.claims, directory, tally)
     tally.rescored = len(touched)
     return tally

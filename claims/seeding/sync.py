@@ -17,7 +17,17 @@ from claims.seeding.files import SeedError
 
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
 OUTCOMES = (CREATED, UPDATED, UNCHANGED, KEPT)
-KINDS = ("outlets", "actors", "events", "affiliations", "claims", "appearances", "citations", "evidence")
+KINDS = (
+    "outlets",
+    "actors",
+    "events",
+    "affiliations",
+    "actor_affiliations",
+    "claims",
+    "appearances",
+    "citations",
+    "evidence",
+)
 
 
 @dataclass
@@ -36,7 +46,7 @@ class Tally:
         return sum(counter[outcome] for counter in self.counts.values())
 
     def lines(self) -> list[str]:
-        rows = [f"{kind:<13}" + "  ".join(f"{self.counts[kind][o]:>4} {o}" for o in OUTCOMES) for kind in KINDS]
+        rows = [f"{kind:<19}" + "  ".join(f"{self.counts[kind][o]:>4} {o}" for o in OUTCOMES) for kind in KINDS]
         moves = ", ".join(f"{n} to {state}" for state, n in sorted(self.review_steps.items())) or "none"
         rows.append(f"review moves: {moves}")
         rows.append(f"claims rescored: {self.rescored}")

@@ -5,8 +5,8 @@ exist to name the file and record at fault, and to check what the database
 cannot see: that every record says which document and words it comes from.
 """
 
-from claims.choices import ActorKind, AffiliationRelation, OutletKind, Reliability
-from claims.seeding.claim_checks import claim_problems
+from claims.choices import ActorKind, ActorRelation, AffiliationRelation, OutletKind, Reliability
+from claims.seeding.claim_checks import actor_names, claim_problems
 from claims.seeding.files import SeedSet
 from claims.seeding.problems import Problems
 
@@ -70,6 +70,28 @@ def _affiliation_problems(seeds: SeedSet, problems: Problems, slugs: dict[str, s
         problems.check_source(where, record, documents)
 
 
+def _actor_affiliation_problems(
+    seeds: SeedSet, problems: Problems, slugs: dict[str, set[str]], documents: set[str]
+) -> None:
+    problems.check_unique("actor_affiliations.json", [a.get("ref") for a in seeds.actor_affiliations], "ref")
+    for record in seeds.actor_affiliations:
+        where = f"actor_affiliations.json {record.get('ref')}"
+        for name in ("actor", "body"):
+            if record.get(name) not in slugs["actors"]:
+                problems.add(where, f"{name} {record.get(name)!r} is not in actors.json.")
+        if record.get("actor") is not None and record.get("actor") == record.get("body"):
+            problems.add(where, "an actor cannot be tied to itself.")
+        problems.check_choice(where, "relation", record.get("relation"), ActorRelation.values)
+        stated_by = record.get("stated_by_outlet")
+        if stated_by is not None and stated_by not in slugs["outlets"]:
+            problems.add(where, f"stated_by_outlet {stated_by!r} is not in outlets.json.")
+        if not stated_by and not record.get("stated_by_url"):
+            problems.add(where, "a tie must say who states it (stated_by_outlet or stated_by_url).")
+        problems.check_date(where, "valid_from", record.get("valid_from"))
+        problems.check_date(where, "valid_to", record.get("valid_to"))
+        problems.check_source(where, record, documents)
+
+
 def seed_problems(seeds: SeedSet) -> list[str]:
     """Everything wrong with the seed set, as messages; empty when it can be loaded."""
     problems = Problems()
@@ -83,5 +105,6 @@ def seed_problems(seeds: SeedSet) -> list[str]:
     _directory_problems(seeds, problems, documents)
     _grade_problems(seeds, problems, slugs["outlets"])
     _affiliation_problems(seeds, problems, slugs, documents)
-    claim_problems(seeds.claims, problems, slugs, documents)
+    _actor_affiliation_problems(seeds, problems, slugs, documents)
+    claim_problems(seeds.claims, problems, slugs, documents, actor_names(seeds.actors))
     return list(problems)

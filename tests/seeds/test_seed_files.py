@@ -20,6 +20,7 @@ def extracted_records() -> list[tuple[str, dict]]:
         *(("actor " + r["slug"], r) for r in SEEDS.actors),
         *(("event " + r["slug"], r) for r in SEEDS.events),
         *(("affiliation " + r["ref"], r) for r in SEEDS.affiliations),
+        *(("actor affiliation " + r["ref"], r) for r in SEEDS.actor_affiliations),
     ]
     for claim in SEEDS.claims:
         records.append(("claim " + claim["ref"], claim))
