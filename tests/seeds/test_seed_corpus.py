@@ -75,11 +75,14 @@ def test_islamic_resistance_in_iraq_claim_is_confirmed_by_the_group_itself(corpu
     assert evidence.appearance.outlet.slug == "pishtaz-news"
 
 
-def test_the_operations_rooms_denial_leaves_the_drone_claim_denied(corpus):
+def test_the_operations_room_commanders_denial_leaves_the_drone_claim_denied(corpus):
     claim = seeded_claim("israel-2018-downed-iranian-drone")
 
+    denial = claim.evidence.get()
+
     assert claim.status == ResponsibilityStatus.DENIED
-    assert claim.evidence.get().actor.slug == "allies-of-syria-operations-room"
+    assert denial.actor.slug == "allies-of-syria-commander"
+    assert denial.actor.ties.get().body.slug == "allies-of-syria-operations-room"
 
 
 def test_outlets_supporting_the_same_axis_count_as_one_voice_on_soleimani(corpus):
