@@ -8,6 +8,7 @@ from datetime import date
 from claims.choices import JobKind
 from claims.models import (
     Actor,
+    ActorAffiliation,
     Appearance,
     Capture,
     Citation,
@@ -19,6 +20,7 @@ from claims.models import (
     StatusEvidence,
     SuggestedCitation,
 )
+from claims.services.actor_affiliations import actor_affiliation_create
 from claims.services.actors import actor_create
 from claims.services.affiliations import affiliation_create
 from claims.services.appearances import appearance_create
@@ -61,6 +63,12 @@ def make_affiliation(outlet: Outlet, actor: Actor, **fields):
     fields.setdefault("relation", "affiliated_with")
     fields.setdefault("stated_by_url", "https://example.org/who-says-so")
     return affiliation_create(outlet=outlet, actor=actor, **fields)
+
+
+def make_actor_affiliation(actor: Actor, body: Actor, **fields) -> ActorAffiliation:
+    fields.setdefault("relation", "speaks_for")
+    fields.setdefault("stated_by_url", "https://example.org/who-says-so")
+    return actor_affiliation_create(actor=actor, body=body, **fields)
 
 
 def make_evidence(claim: Claim, **fields) -> StatusEvidence:

@@ -32,7 +32,8 @@ NOT_AUTHENTICATED = (
 )
 NOT_FOUND = "Not found: no object has this id, or it is not visible to you (consumers see published claims only)."
 NO_DELETE = (
-    "Nothing is deleted through the API. Withdraw an appearance, citation, piece of evidence or affiliation "
+    "Nothing is deleted through the API. Withdraw an appearance, citation, piece of evidence, affiliation "
+    "or actor affiliation "
     'with POST …/{id}/withdraw/ {"reason": "…"}; retract a published claim with POST '
     '/api/v1/claims/{id}/retract/ {"reason": "…"}.'
 )

@@ -9,6 +9,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from claims.errors import InvalidInput
 from claims.models import Actor, ActorAffiliation, Outlet
 from claims.services.persistence import (
     apply_changes,
@@ -33,6 +34,12 @@ EDITABLE = {
     "valid_from",
     "valid_to",
 }
+
+
+def _refuse_self(tie: ActorAffiliation) -> None:
+    # The model's check constraint says the same; this says it before the database must.
+    if tie.actor_id is not None and tie.actor_id == tie.body_id:
+        raise InvalidInput("An actor cannot be tied to itself.", field="body")
 
 
 @transaction.atomic
@@ -66,6 +73,7 @@ def actor_affiliation_create(
         external_ref=external_ref or None,
         created_by=by,
     )
+    _refuse_self(tie)
     return save_validated(tie, by=by)
 
 
@@ -79,6 +87,7 @@ def actor_affiliation_update(
         if field in changes:
             reject_future(changes[field], field)
     if apply_changes(actor_affiliation, changes, EDITABLE):
+        _refuse_self(actor_affiliation)
         save_validated(actor_affiliation, by=by)
     return actor_affiliation
 

@@ -24,6 +24,7 @@ from schemathesis.config import SchemathesisConfig
 from claims.choices import JobKind
 from claims.models import (
     Actor,
+    ActorAffiliation,
     Affiliation,
     Appearance,
     Capture,
@@ -41,6 +42,7 @@ from claims.services.webhooks import subscription_create
 from tests.api.conftest import publish
 from tests.factories import (
     make_actor,
+    make_actor_affiliation,
     make_affiliation,
     make_appearance,
     make_capture,
@@ -69,6 +71,7 @@ RESOURCES = {
     "outlets": Outlet,
     "actors": Actor,
     "affiliations": Affiliation,
+    "actor-affiliations": ActorAffiliation,
     "events": Event,
     "claims": Claim,
     "appearances": Appearance,
@@ -86,6 +89,7 @@ ID_FIELDS = {
     "stated_by_outlet": Outlet,
     "actor": Actor,
     "subject": Actor,
+    "body": Actor,
     "event": Event,
     "appearance": Appearance,
     "citing": Appearance,
@@ -109,6 +113,7 @@ def seed_dataset(editor: object) -> None:
     akhbar = make_outlet("Al-Akhbar", aliases=["الأخبار"], reliability="D")
     wire, tank = make_outlet("Wire", reliability="B"), make_outlet("Think tank", reliability="C")
     make_affiliation(akhbar, hezbollah)
+    make_actor_affiliation(make_actor("Hezbollah spokesman", kind="official"), hezbollah)
     attack = make_event("Drone attack on al-Tanf", date=date(2021, 10, 20))
     published = make_claim("Allies of Syria Operations Room was behind the attack", subject=hezbollah, event=attack)
     origin = make_appearance(published, akhbar, published_on=date(2021, 10, 21))
