@@ -7,6 +7,7 @@ from django.db import models
 
 from claims.models import (
     Actor,
+    ActorAffiliation,
     Affiliation,
     Appearance,
     Citation,
@@ -27,12 +28,13 @@ NOUNS = {
     "citation": Citation,
     "evidence": StatusEvidence,
     "affiliation": Affiliation,
+    "actor_affiliation": ActorAffiliation,
     "outlet": Outlet,
     "actor": Actor,
     "event": Event,
     "webhook": Subscription,
 }
-WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation]
+WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation, ActorAffiliation]
 
 
 def documented_limits() -> dict[tuple[type[models.Model], str], int]:
