@@ -234,6 +234,7 @@ SPECTACULAR_SETTINGS = {
         "OutletKind": "claims.choices.OutletKind",
         "ActorKind": "claims.choices.ActorKind",
         "AffiliationRelation": "claims.choices.AffiliationRelation",
+        "ActorRelation": "claims.choices.ActorRelation",
         "ClaimKind": "claims.choices.ClaimKind",
         "ReviewState": "claims.choices.ReviewState",
         "CitationKind": "claims.choices.CitationKind",

@@ -6,6 +6,7 @@ from claims.models import Claim
 from tests.api.conftest import publish
 from tests.factories import (
     make_actor,
+    make_actor_affiliation,
     make_affiliation,
     make_appearance,
     make_citation,
@@ -15,7 +16,17 @@ from tests.factories import (
     make_outlet,
 )
 
-RESOURCES = ["outlets", "actors", "affiliations", "events", "claims", "appearances", "citations", "evidence"]
+RESOURCES = [
+    "outlets",
+    "actors",
+    "affiliations",
+    "actor-affiliations",
+    "events",
+    "claims",
+    "appearances",
+    "citations",
+    "evidence",
+]
 
 
 def rich_claim() -> Claim:
@@ -49,6 +60,10 @@ def build_rows(resource: str, count: int) -> None:
         outlet = make_outlet()
         for _ in range(count):
             make_affiliation(outlet, make_actor(), stated_by_outlet=make_outlet())
+    elif resource == "actor-affiliations":
+        body = make_actor()
+        for _ in range(count):
+            make_actor_affiliation(make_actor(), body, stated_by_outlet=make_outlet())
     elif resource == "appearances":
         for _ in range(count):
             make_appearance(claim)

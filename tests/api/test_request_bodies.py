@@ -43,6 +43,7 @@ def model_of(resource: str) -> type:
         "outlets": apps.get_model("claims", "Outlet"),
         "actors": apps.get_model("claims", "Actor"),
         "affiliations": apps.get_model("claims", "Affiliation"),
+        "actor-affiliations": apps.get_model("claims", "ActorAffiliation"),
         "events": apps.get_model("claims", "Event"),
         "claims": apps.get_model("claims", "Claim"),
         "appearances": apps.get_model("claims", "Appearance"),

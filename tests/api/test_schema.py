@@ -12,8 +12,18 @@ from tests.api.spec import SPEC_CLAIM_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-RESOURCES = ["outlets", "actors", "affiliations", "events", "claims", "appearances", "citations", "evidence"]
-WITHDRAWABLE = ["affiliations", "appearances", "citations", "evidence"]
+RESOURCES = [
+    "outlets",
+    "actors",
+    "affiliations",
+    "actor-affiliations",
+    "events",
+    "claims",
+    "appearances",
+    "citations",
+    "evidence",
+]
+WITHDRAWABLE = ["affiliations", "actor-affiliations", "appearances", "citations", "evidence"]
 
 
 @pytest.fixture(scope="module")
