@@ -20,7 +20,7 @@ def test_the_corpus_holds_the_speakers_by_kind(corpus):
     assert kinds[ActorKind.GOVERNMENT_BODY] == 1
     assert kinds[ActorKind.OFFICIAL] == 3
     assert Actor.objects.count() == 50
-    assert ActorAffiliation.objects.count() == 16
+    assert ActorAffiliation.objects.count() == 15
 
 
 def test_every_named_speaker_of_an_appearance_is_an_actor_by_one_of_its_names(corpus):
