@@ -22,6 +22,7 @@ from claims.selectors.scoring_inputs import claim_inputs
 SUMMARY_COLUMNS = (
     "id",
     "text",
+    "language",
     "kind",
     "review_state",
     "subject_id",
