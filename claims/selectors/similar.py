@@ -47,6 +47,8 @@ WORDING, MEANING = "wording", "meaning"
 # score 0.88-0.93, different claims of the same actors and places 0.80-0.87 (bench/meaning.py).
 MEANING_FLOOR = 0.865
 MEANING_SHORTLIST = 100
+# What the new-claim form warns of before a duplicate is recorded: a near-certain match only.
+LIKELY_DUPLICATE = 0.8
 
 SHORTLIST = 200
 MIN_SCORE = 0.6
@@ -175,10 +177,15 @@ def similar_claims(
 def duplicates_in_other_languages(*, claim: Claim, user: User | None, limit: int = 5) -> list[SimilarClaim]:
     """What the claim page lists as likely duplicates: claims in another language that mean what
     this one says. Read from the claim's stored vector; none while it is waiting for one."""
-    stored = getattr(claim, "meaning", None) if hasattr(claim, "meaning") else None
+    stored = getattr(claim, "meaning", None)  # none yet: a claim loaded by a path that writes no row
     if stored is None or stored.vector is None:
         return []
     claims = claims_shown(user).exclude(pk=claim.pk)
     if claim.language:
         claims = claims.exclude(language=claim.language)
     return ranked(by_meaning(claim.text, claims, vector=from_bytes(stored.vector)), limit=limit)
+
+
+def likely_duplicates(*, text: str, user: User | None, limit: int = 5) -> list[SimilarClaim]:
+    """Claims the user may see that are likely the one about to be recorded, by wording or meaning."""
+    return [found for found in similar_claims(text=text, user=user, limit=limit) if found.score >= LIKELY_DUPLICATE]

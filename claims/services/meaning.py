@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from claims.language import detect_language
 from claims.meaning.model import MODEL_NAME, embed, text_sha, to_bytes
 from claims.models import Claim, ClaimVector
 from claims.services.jobs import enqueue
@@ -85,3 +86,23 @@ def claim_vectors_sweep(*, progress: Callable[[int, int], None] | None = None, l
         if progress is not None:
             progress(min(start + BATCH, len(waiting)), len(waiting))
     return written
+
+
+def claim_languages_fill(*, batch: int = 1000) -> int:
+    """Detect the language of every claim that has none and could have one; returns how many were
+    set. Only claims' `language` column is written (no history: it is read from the text, which has
+    its own), by one UPDATE per language and batch."""
+    found = 0
+    last = 0
+    while True:
+        rows = list(Claim.objects.filter(language="", pk__gt=last).order_by("pk").values_list("pk", "text")[:batch])
+        if not rows:
+            return found
+        last = rows[-1][0]
+        by_language: dict[str, list[int]] = {}
+        for pk, text in rows:
+            language = detect_language(text)
+            if language:
+                by_language.setdefault(language, []).append(pk)
+        for language, ids in by_language.items():
+            found += Claim.objects.filter(pk__in=ids, language="").update(language=language)
