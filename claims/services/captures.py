@@ -240,6 +240,9 @@ def _record(capture: Capture, by: AbstractBaseUser | None) -> None:
             capture.state = CaptureState.RECORDED
             capture.save()
             links = [str(href) for href in snapshot.read("links") or []]
-            suggest_citations(capture=capture, appearance=appearance, links=links, text=snapshot.main_text)
+            suggest_citations(
+                capture=capture, appearance=appearance, links=links, text=snapshot.main_text,
+                language=snapshot.language or appearance.language,
+            )  # fmt: skip
     except DomainError as refused:
         raise CaptureFailed(f"The appearance was not recorded: {refused.message}") from refused
