@@ -6,8 +6,9 @@ matched, `wording` or `meaning`.
 By meaning: the text's vector (claims/meaning/model.py) shortlists claims from the vector index
 (claims/meaning/index.py); their stored vectors, read with their rows under the visibility rule,
 are scored exactly: cosine, less the stance penalty when one asserts what the other denies
-(claims/meaning/stance.py). A cosine of MEANING_FLOOR is a score of MIN_SCORE, 1 is 1, so the two
-kinds of match share one scale and one cut-off (docs/meaning.md says how the floor was measured).
+(claims/meaning/stance.py), plus a little for names shared across scripts
+(claims/meaning/names.py). A closeness of MEANING_FLOOR is a score of MIN_SCORE, 1 is 1, so the
+two kinds of match share one scale and one cut-off (docs/meaning.md says how the floor was measured).
 
 By wording, two steps. The database shortlists candidates by phonetic key: every claim's
 `text_key` is skeleton(text) (kept current by rescoring), where Hezbollah,
@@ -36,6 +37,7 @@ from rapidfuzz import fuzz, process
 
 from claims.meaning.index import meaning_index
 from claims.meaning.model import embed, from_bytes
+from claims.meaning.names import name_bonus
 from claims.meaning.stance import stance_penalty
 from claims.models import Claim
 from claims.roles import User
@@ -119,9 +121,15 @@ def like_shortlist(claims: QuerySet, key: str) -> QuerySet:
     return claims.filter(condition).annotate(overlap=overlap).order_by("-overlap", "-updated_at", "-id")
 
 
-def meaning_score(cosine: float, penalty: float) -> float:
-    """A cosine as a 0-1 score on the wording scale: MEANING_FLOOR is MIN_SCORE, 1 is 1."""
-    value = MIN_SCORE + (1 - MIN_SCORE) * (cosine - penalty - MEANING_FLOOR) / (1 - MEANING_FLOOR)
+def meaning_closeness(text: str, other: str, cosine: float) -> float:
+    """The cosine of two texts' vectors as the ranking reads it: less the stance penalty, plus the
+    names they share. bench/meaning.py measures this very function."""
+    return cosine - stance_penalty(text, other) + name_bonus(text, other)
+
+
+def meaning_score(closeness: float) -> float:
+    """A closeness as a 0-1 score on the wording scale: MEANING_FLOOR is MIN_SCORE, 1 is 1."""
+    value = MIN_SCORE + (1 - MIN_SCORE) * (closeness - MEANING_FLOOR) / (1 - MEANING_FLOOR)
     return round(min(1.0, value), 3)
 
 
@@ -145,7 +153,7 @@ def by_meaning(text: str, claims: QuerySet, *, vector: np.ndarray | None = None)
     found = []
     for claim in rows:
         cosine = float(np.dot(from_bytes(claim.meaning.vector), vector))
-        score = meaning_score(cosine, stance_penalty(text, claim.text))
+        score = meaning_score(meaning_closeness(text, claim.text, cosine))
         if score >= MIN_SCORE:
             found.append(SimilarClaim(claim, score, MEANING))
     return found
