@@ -163,6 +163,8 @@ class WebhookEventKind(models.TextChoices):
     RETRACTED = "claim.retracted", "A published claim was retracted"
     STATUS_CHANGED = "claim.status_changed", "A claim's responsibility status changed"
     CONFIDENCE_CHANGED = "claim.confidence_changed", "A claim's confidence moved"
+    MERGED = "claim.merged", "A duplicate claim was merged into this one"
+    UNMERGED = "claim.unmerged", "A claim merged into this one was taken out again"
 
 
 class DeliveryState(models.TextChoices):

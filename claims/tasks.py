@@ -7,6 +7,10 @@ one, is marked failed with the reason. Tasks are acknowledged late (settings
 CELERY_TASK_ACKS_LATE), so one whose worker died mid-way is run again. Their names are
 claims/task_names.py's.
 
+A task that computes meaning vectors says `after_response=True`: it is CPU work that can wait, and
+on the embedded default it runs on the background executor too, so an import of ten thousand
+claims does not embed them in its own request.
+
 A task that calls out to another server (through claims/outbound.py) says so, `outbound=True`:
 with no broker it runs on the background executor, after the response, never in a request's
 time (claims/services/jobs.py `enqueue`, claims/services/background.py).
@@ -18,6 +22,7 @@ from django.conf import settings
 from claims.services.captures import CaptureFailed, capture_run
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
+from claims.services.meaning import claim_vectors_compute, claim_vectors_sweep
 from claims.services.score_refresh import refresh_batch, refresh_plan
 from claims.services.webhook_delivery import delivery_attempt
 from claims.services.webhook_dispatch import events_dispatch
@@ -25,10 +30,12 @@ from claims.services.webhook_sweep import webhooks_sweep
 from claims.task_names import (
     DELIVER_WEBHOOK,
     DISPATCH_WEBHOOK_EVENTS,
+    EMBED_CLAIMS,
     PLAN_RESCORING,
     RESCORE_BATCH,
     RUN_CAPTURE,
     RUN_IMPORT,
+    SWEEP_VECTORS,
     SWEEP_WEBHOOKS,
 )
 
@@ -119,3 +126,17 @@ def deliver_webhook(self: WebhookTask, delivery_id: int) -> None:
 @shared_task(base=WebhookTask, name=SWEEP_WEBHOOKS)
 def sweep_webhooks() -> None:
     webhooks_sweep()
+
+
+class VectorTask(RetriedTask):
+    """A vector task that raised is tried again; the sweep takes up whatever is still waiting."""
+
+
+@shared_task(base=VectorTask, name=EMBED_CLAIMS, after_response=True)
+def embed_claims(claim_ids: list[int]) -> None:
+    claim_vectors_compute(claim_ids=claim_ids)
+
+
+@shared_task(base=VectorTask, name=SWEEP_VECTORS, after_response=True)
+def sweep_vectors() -> None:
+    claim_vectors_sweep()

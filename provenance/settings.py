@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import SWEEP_WEBHOOKS
+from claims.task_names import SWEEP_VECTORS, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -322,8 +322,16 @@ WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 60)
 # Where the site is reached, for the claim links in webhook bodies ("https://provenance.example.org");
 # empty: the links are paths.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Matching by meaning (docs/meaning.md). Threads the sentence model may use per process (0: all cores).
+MEANING_THREADS = env_int("MEANING_THREADS", 1)
+# Seconds between sweeps for claims whose vector a lost task never computed.
+MEANING_SWEEP_SECONDS = env_int("MEANING_SWEEP_SECONDS", 300)
+# A saved vector index (`manage.py embed_claims --save-index`) that processes start from instead of
+# reading every vector; empty: each process builds its index from the database when first asked.
+MEANING_INDEX_FILE = os.environ.get("MEANING_INDEX_FILE", "")
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
+    "sweep-vectors": {"task": SWEEP_VECTORS, "schedule": float(MEANING_SWEEP_SECONDS)},
 }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 from rest_framework.test import APIClient
 
+from claims.meaning.index import meaning_index
 from claims.roles import EDITOR, REVIEWER
 from claims.seeding import load_seeds
 from claims.seeding.sync import Tally
@@ -108,6 +109,15 @@ def seeded(django_db_setup, django_db_blocker) -> Iterator[Tally]:
 def seed_corpus(seeded: Tally, db) -> Tally:
     """The seeds, loaded, for a test that may also write (its writes are rolled back)."""
     return seeded
+
+
+@pytest.fixture(autouse=True)
+def fresh_meaning_index() -> Iterator[None]:
+    """The vector index is the process's own cache of the vectors table: each test's rows are
+    rolled back, so each test starts from an index that has read none."""
+    meaning_index.reset()
+    yield
+    meaning_index.reset()
 
 
 @pytest.fixture(autouse=True)

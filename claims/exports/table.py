@@ -31,6 +31,7 @@ def _cells(claim: Claim) -> dict[str, str]:
         "id": str(claim.pk),
         "external_ref": claim.external_ref or "",
         "text": claim.text,
+        "language": claim.language,
         "kind": claim.kind,
         "status": claim.status,
         "review_state": claim.review_state,

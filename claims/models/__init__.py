@@ -9,6 +9,8 @@ from claims.models.claim_outlet import ClaimOutlet
 from claims.models.event import Event
 from claims.models.evidence import StatusEvidence
 from claims.models.job import Job
+from claims.models.meaning import ClaimVector
+from claims.models.merge import ClaimMerge
 from claims.models.outlet import Outlet
 from claims.models.review import ReviewTransition
 from claims.models.score_refresh import ScoreBatch, ScoreRefresh
@@ -22,7 +24,9 @@ __all__ = [
     "Capture",
     "Citation",
     "Claim",
+    "ClaimMerge",
     "ClaimOutlet",
+    "ClaimVector",
     "Delivery",
     "DeliveryAttempt",
     "Event",

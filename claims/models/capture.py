@@ -53,6 +53,8 @@ class Snapshot(models.Model):
     content_changed = models.BooleanField(null=True, **SYSTEM)
     metadata = models.JSONField(default=dict, blank=True, **SYSTEM)
     main_text = models.TextField(blank=True, **SYSTEM)
+    # ISO 639-1: what the page declares, else detected from its main text (claims/language.py).
+    language = models.CharField(max_length=8, blank=True, **SYSTEM)
     # SET_NULL, never CASCADE: evidence outlives what it was taken for.
     appearance = models.ForeignKey(
         "claims.Appearance", null=True, blank=True, on_delete=models.SET_NULL, related_name="snapshots"

@@ -3,6 +3,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from claims.choices import ClaimKind, Reliability, ResponsibilityStatus, ReviewState
+from claims.language import LANGUAGE_LENGTH
 from claims.models.base import Timestamped
 from claims.models.fields import FastJSONField, at_most
 from claims.roles import User, is_newsroom
@@ -18,6 +19,7 @@ CLAIM_FIELDS = [
     "id",
     "url",
     "text",
+    "language",
     "kind",
     "status",
     "review_state",
@@ -54,10 +56,16 @@ COMPUTED_FIELDS = [
 
 class ClaimQuerySet(models.QuerySet):
     def visible_to(self, user: User | None) -> "ClaimQuerySet":
-        """The one visibility rule: consumers see published and retracted claims only."""
+        """The one visibility rule: consumers see published and retracted claims only; nobody sees a
+        claim merged into another in any list (its detail redirects to the survivor)."""
+        unmerged = self.filter(merged_into__isnull=True)
         if is_newsroom(user):
-            return self
-        return self.filter(PUBLIC)
+            return unmerged
+        return unmerged.filter(PUBLIC)
+
+    def readable_by(self, user: User | None) -> "ClaimQuerySet":
+        """`visible_to` with the merged claims kept: what a detail address may name, to redirect."""
+        return self if is_newsroom(user) else self.filter(PUBLIC)
 
 
 class Claim(Timestamped):
@@ -65,6 +73,8 @@ class Claim(Timestamped):
 
     # A sentence or a paragraph (docs/api.md, Input limits).
     text = models.TextField(validators=at_most(2000))
+    # ISO 639-1 (claims/language.py): given, or detected from the text when not.
+    language = models.CharField(max_length=LANGUAGE_LENGTH, blank=True, help_text="ISO 639-1, e.g. ar, fa, en.")
     kind = models.CharField(max_length=20, choices=ClaimKind.choices, default=ClaimKind.ATTRIBUTION)
     # Foreign keys and filtered columns are served by the composite indexes in Meta: every
     # extra index is paid for on each insert and on each rescoring update.
@@ -84,6 +94,10 @@ class Claim(Timestamped):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="claims_created",
+    )
+    # Set and cleared only by claims/services/merges.py, which keeps the ClaimMerge that says why.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_claims", editable=False
     )
 
     status = models.CharField(
@@ -122,6 +136,7 @@ class Claim(Timestamped):
             models.Index(fields=["subject", "confidence"], name="claim_subject_idx"),
             models.Index(fields=["event", "confidence"], name="claim_event_idx"),
             models.Index(fields=["status", "confidence"], name="claim_status_idx"),
+            models.Index(fields=["language", "updated_at", "id"], name="claim_language_idx"),
             # Consumers see published and retracted claims only (visible_to): with the
             # visibility rule as the index's condition, their pages in every ordering
             # are read off an index instead of sorting all they may see.

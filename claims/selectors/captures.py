@@ -34,21 +34,23 @@ class HeldAppearance:
     text: str = ""  # the main text of its latest snapshot, if it was captured
     links: tuple[str, ...] = ()  # the links of that main text
     base: str = ""  # the address the links are relative to: where the snapshot was fetched
+    language: str = ""  # the language of that snapshot's page
 
 
 def held_appearances(claim: Claim, *, besides: int | None = None) -> list[HeldAppearance]:
     """The claim's current appearances with their addresses normalised and their captured text
     and links (two queries)."""
     appearances = list(Appearance.objects.current().filter(claim=claim).exclude(pk=besides).select_related("outlet"))
-    captured: dict[int, tuple[str, tuple[str, ...], str]] = {}
+    captured: dict[int, tuple[str, tuple[str, ...], str, str]] = {}
     snapshots = Snapshot.objects.filter(appearance__in=appearances).order_by("appearance_id", "fetched_at", "id")
-    for appearance_id, text, metadata, base in snapshots.values_list(
-        "appearance_id", "main_text", "metadata", "final_url"
+    for appearance_id, text, metadata, base, language in snapshots.values_list(
+        "appearance_id", "main_text", "metadata", "final_url", "language"
     ):
         links = tuple(metadata_value(metadata, "links") or ())
-        captured[appearance_id] = (text, links, base)  # the latest wins
+        captured[appearance_id] = (text, links, base, language)  # the latest wins
     return [
-        HeldAppearance(a, normalize_url(a.url) if a.url else "", *captured.get(a.pk, ("", (), ""))) for a in appearances
+        HeldAppearance(a, normalize_url(a.url) if a.url else "", *captured.get(a.pk, ("", (), "", "")))
+        for a in appearances
     ]
 
 

@@ -6,10 +6,11 @@ from functools import reduce
 
 import django_filters
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
+from claims.language import LANGUAGE_CODE
 from claims.models import Actor, Affiliation, Appearance, Claim, Event, Outlet
 from claims.models.affiliation import in_force_on
 from claims.selectors.filter_values import IdOrSlugFilter
@@ -95,6 +96,11 @@ class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ResponsibilityStatus.choices)
     review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices)
+    language = django_filters.CharFilter(
+        field_name="language",
+        validators=[RegexValidator(LANGUAGE_CODE, "An ISO 639-1 code, e.g. ar, fa, en.")],
+        help_text="ISO 639-1 code of the claim's language, e.g. ar.",
+    )
     # A value that names no actor, event or outlet is a 400, not an empty list (filter_values.py).
     actor = IdOrSlugFilter(field_name="subject_id", model=Actor, help_text="Subject actor's id or slug.")
     event = IdOrSlugFilter(field_name="event_id", model=Event)

@@ -22,6 +22,7 @@ from claims.selectors.scoring_inputs import claim_inputs
 SUMMARY_COLUMNS = (
     "id",
     "text",
+    "language",
     "kind",
     "review_state",
     "subject_id",
@@ -34,6 +35,33 @@ SUMMARY_COLUMNS = (
 
 def claim_queryset(user: User | None) -> QuerySet:
     return Claim.objects.visible_to(user).select_related("subject", "event")
+
+
+def claims_readable(user: User | None) -> QuerySet:
+    """`claims_shown` with the claims merged into others kept: for the few reads that name one (its
+    history, its unmerge, the redirect of its address)."""
+    return with_scores_pending(Claim.objects.readable_by(user).select_related("subject", "event"))
+
+
+# A merge never leads to another merged claim (claims/services/merges.py); a bound all the same.
+MAX_MERGE_HOPS = 5
+
+
+def survivor_of(*, user: User | None, claim_id: object) -> Claim | None:
+    """The claim a merged claim's address now leads to, if the user may read both; else None."""
+    try:
+        pk = int(str(claim_id))
+    except ValueError:
+        return None
+    if not 0 < pk < 2**63:
+        return None
+    readable = Claim.objects.readable_by(user).only("pk", "merged_into")
+    claim = readable.filter(pk=pk, merged_into__isnull=False).first()
+    for _ in range(MAX_MERGE_HOPS):
+        if claim is None or claim.merged_into_id is None:
+            break
+        claim = readable.filter(pk=claim.merged_into_id).first()
+    return claim if claim is not None and claim.merged_into_id is None and claim.pk != pk else None
 
 
 def claims_shown(user: User | None) -> QuerySet:

@@ -1,6 +1,16 @@
-"""Near-duplicate claims (SPEC §8): "Hizbullah attacked At-Tanf" finds "Hezbollah … al-Tanf".
+"""Near-duplicate claims (SPEC §8, §15): "Hizbullah attacked At-Tanf" finds "Hezbollah … al-Tanf"
+by wording, and "أعلن حزب الله مسؤوليته عن الهجوم على التنف" finds its English twin by meaning.
+One answer ranks both (`similar_claims`): each claim once, with its better score and how it
+matched, `wording` or `meaning`.
 
-Two steps. The database shortlists candidates by phonetic key: every claim's
+By meaning: the text's vector (claims/meaning/model.py) shortlists claims from the vector index
+(claims/meaning/index.py); their stored vectors, read with their rows under the visibility rule,
+are scored exactly: cosine, less the stance penalty when one asserts what the other denies
+(claims/meaning/stance.py), plus a little for names shared across scripts
+(claims/meaning/names.py). A closeness of MEANING_FLOOR is a score of MIN_SCORE, 1 is 1, so the
+two kinds of match share one scale and one cut-off (docs/meaning.md says how the floor was measured).
+
+By wording, two steps. The database shortlists candidates by phonetic key: every claim's
 `text_key` is skeleton(text) (kept current by rescoring), where Hezbollah,
 Hizbullah and Hizballah are all "hzbl" and the Arabic article is gone.
 - PostgreSQL: pg_trgm on text_key, served by the GIN index of migration 0002:
@@ -18,16 +28,29 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import add, or_
 
+import numpy as np
 from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest
 from rapidfuzz import fuzz, process
 
+from claims.meaning.index import meaning_index
+from claims.meaning.model import embed, from_bytes
+from claims.meaning.names import name_bonus
+from claims.meaning.stance import stance_penalty
 from claims.models import Claim
 from claims.roles import User
 from claims.selectors.claims import claims_shown
 from claims.transliteration import fold, skeleton
+
+WORDING, MEANING = "wording", "meaning"
+# Cosines of multilingual-e5 sit between about 0.7 (unrelated) and 1; translations of one claim
+# score 0.88-0.93, different claims of the same actors and places 0.80-0.87 (bench/meaning.py).
+MEANING_FLOOR = 0.865
+MEANING_SHORTLIST = 100
+# What the new-claim form warns of before a duplicate is recorded: a near-certain match only.
+LIKELY_DUPLICATE = 0.8
 
 SHORTLIST = 200
 MIN_SCORE = 0.6
@@ -46,6 +69,7 @@ FUZZY_WORD = 4
 class SimilarClaim:
     claim: Claim
     score: float
+    match: str = WORDING
 
 
 def _whole(a: str, b: str) -> float:
@@ -97,16 +121,79 @@ def like_shortlist(claims: QuerySet, key: str) -> QuerySet:
     return claims.filter(condition).annotate(overlap=overlap).order_by("-overlap", "-updated_at", "-id")
 
 
-def similar_claims(*, text: str, user: User | None, limit: int = 10, exclude: int | None = None) -> list[SimilarClaim]:
-    """The claims the user may see that read like `text`, most similar first, each with a 0-1 score."""
+def meaning_closeness(text: str, other: str, cosine: float) -> float:
+    """The cosine of two texts' vectors as the ranking reads it: less the stance penalty, plus the
+    names they share. bench/meaning.py measures this very function."""
+    return cosine - stance_penalty(text, other) + name_bonus(text, other)
+
+
+def meaning_score(closeness: float) -> float:
+    """A closeness as a 0-1 score on the wording scale: MEANING_FLOOR is MIN_SCORE, 1 is 1."""
+    value = MIN_SCORE + (1 - MIN_SCORE) * (closeness - MEANING_FLOOR) / (1 - MEANING_FLOOR)
+    return round(min(1.0, value), 3)
+
+
+def by_wording(text: str, claims: QuerySet) -> list[SimilarClaim]:
     key = skeleton(text)
     if not key:
         return []
-    claims = claims_shown(user)
-    if exclude is not None:
-        claims = claims.exclude(pk=exclude)
     shortlist = trigram_shortlist if connection.vendor == "postgresql" else like_shortlist
     candidates = shortlist(claims, key)[:SHORTLIST]
     scored = [SimilarClaim(claim, similarity(text, claim.text)) for claim in candidates]
-    ranked = sorted((s for s in scored if s.score >= MIN_SCORE), key=lambda s: (-s.score, -s.claim.pk))
-    return ranked[:limit]
+    return [s for s in scored if s.score >= MIN_SCORE]
+
+
+def by_meaning(text: str, claims: QuerySet, *, vector: np.ndarray | None = None) -> list[SimilarClaim]:
+    """Claims whose meaning is close to the text's, whatever their language."""
+    vector = embed([text])[0] if vector is None else vector
+    candidates = meaning_index.search(vector, MEANING_SHORTLIST)
+    if not candidates:
+        return []
+    rows = claims.filter(pk__in=candidates, meaning__vector__isnull=False).select_related("meaning")
+    found = []
+    for claim in rows:
+        cosine = float(np.dot(from_bytes(claim.meaning.vector), vector))
+        score = meaning_score(meaning_closeness(text, claim.text, cosine))
+        if score >= MIN_SCORE:
+            found.append(SimilarClaim(claim, score, MEANING))
+    return found
+
+
+def ranked(*answers: list[SimilarClaim], limit: int) -> list[SimilarClaim]:
+    """Each claim once, by its best score (wording first on a tie), most similar first."""
+    best: dict[int, SimilarClaim] = {}
+    for answer in answers:
+        for found in answer:
+            held = best.get(found.claim.pk)
+            if held is None or found.score > held.score:
+                best[found.claim.pk] = found
+    return sorted(best.values(), key=lambda s: (-s.score, -s.claim.pk))[:limit]
+
+
+def similar_claims(
+    *, text: str, user: User | None, limit: int = 10, exclude: int | None = None, vector: np.ndarray | None = None
+) -> list[SimilarClaim]:
+    """The claims the user may see that read like `text` or mean what it says, most similar first,
+    each with a 0-1 score and how it matched. `vector`, when given, is the text's own (a claim's
+    stored vector), saving the model a call."""
+    claims = claims_shown(user)
+    if exclude is not None:
+        claims = claims.exclude(pk=exclude)
+    return ranked(by_wording(text, claims), by_meaning(text, claims, vector=vector), limit=limit)
+
+
+def duplicates_in_other_languages(*, claim: Claim, user: User | None, limit: int = 5) -> list[SimilarClaim]:
+    """What the claim page lists as likely duplicates: claims in another language that mean what
+    this one says. Read from the claim's stored vector; none while it is waiting for one."""
+    stored = getattr(claim, "meaning", None)  # none yet: a claim loaded by a path that writes no row
+    if stored is None or stored.vector is None:
+        return []
+    claims = claims_shown(user).exclude(pk=claim.pk)
+    if claim.language:
+        claims = claims.exclude(language=claim.language)
+    return ranked(by_meaning(claim.text, claims, vector=from_bytes(stored.vector)), limit=limit)
+
+
+def likely_duplicates(*, text: str, user: User | None, limit: int = 5) -> list[SimilarClaim]:
+    """Claims the user may see that are likely the one about to be recorded, by wording or meaning."""
+    return [found for found in similar_claims(text=text, user=user, limit=limit) if found.score >= LIKELY_DUPLICATE]

@@ -8,6 +8,7 @@ from django.db.models import Max, Min
 from django.utils.text import Truncator
 
 from claims.errors import InvalidInput
+from claims.language import detect_language
 from claims.models import Appearance, Citation, Claim, Outlet
 from claims.models.fields import max_length_of
 from claims.services.claim_rows import claim_rows_guard
@@ -49,7 +50,7 @@ def appearance_new(
         url=url,
         headline=headline,
         author=author,
-        language=language,
+        language=language or detect_language(excerpt or headline) or "",
         excerpt=excerpt,
         attributed_source=attributed_source,
         source_document=source_document,

@@ -28,6 +28,7 @@ from claims.services.chain_edges import NewEdges
 from claims.services.citations import ENDS, check_citation
 from claims.services.claims import claim_new
 from claims.services.evidence import evidence_new
+from claims.services.meaning import claim_meaning_stale
 from claims.services.persistence import current_history_reason, require_perm, validate
 from claims.services.rescoring import claims_score_unwritten
 from claims.services.workflow import claims_load_to_bulk, claims_record_loaded_steps
@@ -162,4 +163,5 @@ def claims_create_bulk(*, items: list[NewClaim], by: AbstractBaseUser | None = N
         Claim, claims, by=by, recorded_as={"review_state": ReviewState.DRAFT}, recorded_at=created, reason=reason
     )
     claims_record_loaded_steps(loaded=steps)
+    claim_meaning_stale(claims=claims)
     return claims

@@ -30,6 +30,7 @@ from claims.capture.metadata import PageMetadata, read_page
 from claims.capture.snapshots import body_sha256, warc_record
 from claims.choices import CaptureState, CaptureStep, JobKind, OutletKind
 from claims.errors import DomainError
+from claims.language import detect_language, valid_language_code
 from claims.models import Capture, Claim, Snapshot
 from claims.models.fields import max_length_of
 from claims.outbound import Fetched, OutboundRefused, check_url, fetch, resolve
@@ -119,6 +120,14 @@ def proposed_outlet(metadata: PageMetadata, url: str) -> dict:
     }
 
 
+def page_language(declared: str, main_text: str) -> str:
+    """ISO 639-1 of a page: what it declares ("ar-SA" is "ar"), else what its text is written in."""
+    primary = declared.strip().lower().replace("_", "-").split("-")[0]
+    if valid_language_code(primary):
+        return primary
+    return detect_language(main_text) or ""
+
+
 def _read(capture: Capture, fetched: Fetched) -> PageMetadata:
     if fetched.content_type not in HTML_TYPES:
         raise CaptureFailed(
@@ -128,7 +137,8 @@ def _read(capture: Capture, fetched: Fetched) -> PageMetadata:
     metadata = read_page(decode_file(fetched.body), fetched.url)
     snapshot = capture.snapshot
     snapshot.metadata, snapshot.main_text = metadata.as_json(), metadata.main_text
-    snapshot.save(update_fields=["metadata", "main_text"])
+    snapshot.language = page_language(str(metadata.value("language") or ""), metadata.main_text)
+    snapshot.save(update_fields=["metadata", "main_text", "language"])
     return metadata
 
 
@@ -214,7 +224,7 @@ def _record(capture: Capture, by: AbstractBaseUser | None) -> None:
             fields = {
                 "headline": str(snapshot.read("headline") or "")[:500],
                 "author": str(snapshot.read("author") or "")[:300],
-                "language": str(snapshot.read("language") or "")[:35],
+                "language": snapshot.language or str(snapshot.read("language") or "")[:35],
                 "excerpt": _excerpt(snapshot)[:4000],
             }
             if existing is None:
@@ -230,6 +240,9 @@ def _record(capture: Capture, by: AbstractBaseUser | None) -> None:
             capture.state = CaptureState.RECORDED
             capture.save()
             links = [str(href) for href in snapshot.read("links") or []]
-            suggest_citations(capture=capture, appearance=appearance, links=links, text=snapshot.main_text)
+            suggest_citations(
+                capture=capture, appearance=appearance, links=links, text=snapshot.main_text,
+                language=snapshot.language or appearance.language,
+            )  # fmt: skip
     except DomainError as refused:
         raise CaptureFailed(f"The appearance was not recorded: {refused.message}") from refused

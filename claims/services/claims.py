@@ -4,16 +4,18 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from claims.choices import ClaimKind, ReviewState
-from claims.errors import NotAllowed
+from claims.errors import InvalidInput, NotAllowed
+from claims.language import detect_language, language_refusal, valid_language_code
 from claims.models import Actor, Claim, Event
 from claims.models.claim import ASSERTION
 from claims.services.claim_rows import claim_rows_guard
+from claims.services.meaning import claim_meaning_stale
 from claims.services.persistence import apply_changes, changed_fields, require_perm, save_validated
 from claims.services.rescoring import claims_rescore
 
 # Once published, the ASSERTION fields stay; new reporting (appearances, citations,
 # evidence) still arrives, and editorial notes can still be kept.
-EDITABLE = {*ASSERTION, "notes", "source_document"}
+EDITABLE = {*ASSERTION, "language", "notes", "source_document"}
 ADD = "claims.add_claim"
 CHANGE = "claims.change_claim"
 
@@ -24,9 +26,25 @@ def claim_is_editable(claim: Claim) -> bool:
     return claim.review_state != ReviewState.RETRACTED
 
 
+def claim_language(text: str, language: str = "") -> str:
+    """The language given (checked: ISO 639-1), else the one detected in the text, else blank for
+    an editor to set. A text with no letters, or with a word in two scripts, is refused: it is in
+    no language, and would match nothing by meaning (claims/language.py)."""
+    refusal = language_refusal(text)
+    if refusal is not None and text:
+        raise InvalidInput(refusal, field="text")
+    language = (language or "").strip().lower()
+    if language:
+        if not valid_language_code(language):
+            raise InvalidInput(f"“{language}” is not an ISO 639-1 language code (ar, fa, en …).", field="language")
+        return language
+    return detect_language(text) or ""
+
+
 def claim_new(
     *,
     text: str,
+    language: str = "",
     kind: str = ClaimKind.ATTRIBUTION,
     subject: Actor | None = None,
     event: Event | None = None,
@@ -37,8 +55,10 @@ def claim_new(
 ) -> Claim:
     """A new claim, not yet saved, if `by` may record one: every claim starts as a draft."""
     require_perm(by, ADD)
+    text = (text or "").strip()
     return Claim(
-        text=(text or "").strip(),
+        text=text,
+        language=claim_language(text, language),
         kind=kind,
         subject=subject,
         event=event,
@@ -56,6 +76,7 @@ def claim_create(*, by: AbstractBaseUser | None = None, **values: object) -> Cla
     claim = claim_new(by=by, **values)
     save_validated(claim, by=by)
     claims_rescore(claim_ids=[claim.pk])
+    claim_meaning_stale(claims=[claim])
     return claim
 
 
@@ -68,6 +89,9 @@ def claim_update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes:
     claim.refresh_from_db()
     if "text" in changes:
         changes["text"] = str(changes["text"] or "").strip()
+    if "language" in changes or changes.get("text", claim.text) != claim.text:
+        # A new text is detected again unless a language comes with it.
+        changes["language"] = claim_language(changes.get("text", claim.text), changes.get("language") or "")
     if claim.review_state == ReviewState.PUBLISHED and changed_fields(claim, changes, EDITABLE) & ASSERTION:
         raise NotAllowed(
             "A published claim's text, kind, subject and event are what reviewers approved and cannot change; "
@@ -77,5 +101,6 @@ def claim_update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes:
         return claim
     save_validated(claim, by=by)
     claims_rescore(claim_ids=[claim.pk])
+    claim_meaning_stale(claims=[claim])
     claim.refresh_from_db()
     return claim

@@ -4,7 +4,8 @@ A service that asks for background work creates the Job in its own transaction a
 `enqueue`: the task goes to the broker only once that transaction commits, so a rolled-back
 write starts nothing, and a task never runs before the rows it reads exist. With no broker
 configured the task runs in-process at that moment instead — except a task that calls out to
-another server (a capture, a webhook try: those claims/tasks.py declares `outbound`), which
+another server (a capture, a webhook try: those claims/tasks.py declares `outbound`), or that is
+CPU work which can wait (meaning vectors, `after_response`), which
 goes to the process's background executor (claims/services/background.py) and runs after the
 response, never in a request's time. The code is the same.
 
@@ -35,7 +36,8 @@ def enqueue(task: str, *args: object) -> None:
 
 def _send(name: str, args: tuple) -> None:
     task = current_app.tasks[name]
-    if current_app.conf.task_always_eager and getattr(task, "outbound", False):
+    waits_for_response = getattr(task, "outbound", False) or getattr(task, "after_response", False)
+    if current_app.conf.task_always_eager and waits_for_response:
         executor.submit(Work(name, lambda: task.apply(args)))
     else:
         task.apply_async(args)

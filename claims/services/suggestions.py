@@ -3,9 +3,11 @@
 `suggest_citations` runs when a capture records an appearance: (1) a link in the page's main
 text to the address of an appearance the claim holds suggests a `cited` edge; (2) passages of
 its text found in the captured text of another appearance suggest `republished` or
-`paraphrased` (claims/capture/reuse.py). The later appearance is the citing one, as a citation
-must be. Nothing becomes a citation until a person accepts it, through `citation_create` and
-all its checks; a dismissed suggestion is not made again.
+`paraphrased` (claims/capture/reuse.py); (3) passages that say, in another language, what the
+captured passages of another appearance say suggest `translated` (claims/capture/translation.py).
+The later appearance is the citing one, as a citation must be. Nothing becomes a citation until
+a person accepts it, through `citation_create` and all its checks; a dismissed suggestion is not
+made again.
 """
 
 from urllib.parse import urljoin
@@ -17,6 +19,7 @@ from django.utils import timezone
 
 from claims.capture.addresses import normalize_url
 from claims.capture.reuse import text_reuse
+from claims.capture.translation import Embedded, translation
 from claims.choices import CitationKind, SuggestionState
 from claims.errors import NotAllowed
 from claims.models import Appearance, Capture, Citation, SuggestedCitation
@@ -47,7 +50,9 @@ def _later_and_earlier(new: Appearance, held: Appearance) -> tuple[Appearance, A
     return None  # the same day: which took from which is the person's call, through the share shown
 
 
-def suggest_citations(*, capture: Capture, appearance: Appearance, links: list[str], text: str) -> list:
+def suggest_citations(
+    *, capture: Capture, appearance: Appearance, links: list[str], text: str, language: str = ""
+) -> list:
     """Record the suggestions a captured page makes for its appearance; returns them."""
     held = held_appearances(appearance.claim, besides=appearance.pk)
     taken = _pairs_taken(appearance)
@@ -80,6 +85,7 @@ def suggest_citations(*, capture: Capture, appearance: Appearance, links: list[s
             add(other.appearance, appearance, CitationKind.CITED, 1.0, {"link": back[address]})
     for other in held:
         _suggest_reuse(appearance, text, other, add)
+    _suggest_translations(appearance, text, language, held, add)
     SuggestedCitation.objects.bulk_create(suggestions)
     return suggestions
 
@@ -104,6 +110,29 @@ def _suggest_reuse(appearance: Appearance, text: str, other: HeldAppearance, add
     add(order[0], order[1], reuse.kind, reuse.share, {"share": reuse.share, "passages": passages})
 
 
+def _suggest_translations(
+    appearance: Appearance, text: str, language: str, held: list[HeldAppearance], add: object
+) -> None:
+    """Pages captured before in another language whose passages this page's say again."""
+    others = [h for h in held if h.text and h.language and language and h.language != language]
+    if not (text and others):
+        return
+    ours = Embedded.of(text)
+    for other in others:
+        theirs = Embedded.of(other.text)
+        # The same day, the page captured now is taken to render the one captured before.
+        later, earlier = _later_and_earlier(appearance, other.appearance) or (appearance, other.appearance)
+        found = translation(ours, theirs) if later is appearance else translation(theirs, ours)
+        if found is None:
+            continue
+        passages = [{side: _shown(words) for side, words in p.as_json().items()} for p in found.passages]
+        languages = {"citing": language, "cited": other.language}
+        if later is not appearance:
+            languages = {"citing": other.language, "cited": language}
+        evidence = {"share": found.share, "similarity": found.similarity, "languages": languages, "passages": passages}
+        add(later, earlier, CitationKind.TRANSLATED, found.share, evidence)
+
+
 def _shown(words: str) -> str:
     return words if len(words) <= PASSAGE_SHOWN else words[: PASSAGE_SHOWN - 1].rstrip() + "…"
 
@@ -122,16 +151,21 @@ def _decide(suggestion: SuggestedCitation, state: str, by: AbstractBaseUser | No
     suggestion.state, suggestion.decided_by, suggestion.decided_at = state, by, timezone.now()
 
 
+def _why(suggestion: SuggestedCitation) -> str:
+    evidence, share = suggestion.evidence, round(100 * suggestion.evidence.get("share", suggestion.score))
+    if "link" in evidence:
+        return f"the page links to {evidence['link']}"
+    if suggestion.kind == CitationKind.TRANSLATED:
+        return f"{share}% of its passages say, in another language, what the other's say"
+    return f"{share}% of its text is found in the other"
+
+
 @transaction.atomic
 def suggestion_accept(*, suggestion: SuggestedCitation, by: AbstractBaseUser | None) -> SuggestedCitation:
     """Make the suggested citation, with every check `citation_create` makes."""
     suggestion = SuggestedCitation.objects.select_for_update().get(pk=suggestion.pk)
     _decide(suggestion, SuggestionState.ACCEPTED, by)
-    note = "Suggested by a capture: " + (
-        f"the page links to {suggestion.evidence['link']}"
-        if "link" in suggestion.evidence
-        else f"{round(100 * suggestion.evidence.get('share', suggestion.score))}% of its text is found in the other"
-    )
+    note = "Suggested by a capture: " + _why(suggestion)
     suggestion.citation = citation_create(
         citing=suggestion.citing, cited=suggestion.cited, kind=suggestion.kind, note=note, by=by
     )

@@ -97,3 +97,14 @@ def record_claim_changes(changes: Sequence[ClaimChange]) -> list[WebhookEvent]:
 
 def record_claim_change(*, claim_id: int, moved: dict[str, tuple[object, object]]) -> list[WebhookEvent]:
     return record_claim_changes([ClaimChange(claim_id, moved)])
+
+
+def record_claim_event(*, claim_id: int, kind: str, changes: dict[str, tuple[object, object]]) -> list[WebhookEvent]:
+    """Write one event of a kind no field move makes (a merge), if some subscription listens."""
+    if kind not in Interest.now().kinds:
+        return []
+    event = WebhookEvent.objects.create(
+        claim_id=claim_id, kind=kind, changes={field: {"old": old, "new": new} for field, (old, new) in changes.items()}
+    )
+    enqueue(DISPATCH_WEBHOOK_EVENTS, [event.pk])
+    return [event]

@@ -7,8 +7,8 @@ too, to show a refused form in place with the service's message.
 from dataclasses import dataclass
 from datetime import date
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 from claims.choices import ResponsibilityStatus
 from claims.models import Appearance, Claim, Snapshot
@@ -16,10 +16,11 @@ from claims.roles import is_newsroom
 from claims.scoring.confidence import RESPONSIBILITY, Score
 from claims.selectors.captures import appearance_snapshots, claim_suggestions
 from claims.selectors.chains import Chain, claim_chain
-from claims.selectors.claims import claim_queryset, claim_score_as_of
+from claims.selectors.claims import claim_queryset, claim_score_as_of, survivor_of
 from claims.selectors.history import claim_history
 from claims.selectors.pages import claim_appearances, claim_evidence
 from claims.selectors.pending import pending_reasons
+from claims.selectors.similar import duplicates_in_other_languages
 from claims.services.abilities import ClaimActions, claim_actions_for
 from claims.services.workflow import Step
 from claims.web.capture_forms import CaptureForm
@@ -145,6 +146,7 @@ def claim_page(
         ),
         # Decisions about the record as it is now: not offered while looking at the past.
         "suggestions": list(claim_suggestions(claim, user=user)) if as_of is None else [],
+        "duplicates": duplicates_in_other_languages(claim=claim, user=user) if as_of is None else [],
         "may_decide_suggestions": actions.adds["citation"],
         "chain": chain,
         "graph": chain_layout(chain),
@@ -162,6 +164,14 @@ def claim_page(
 
 
 def claim_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = get_object_or_404(claim_queryset(request.user).select_related("created_by"), pk=pk)
+    claim = claim_queryset(request.user).select_related("created_by", "meaning").filter(pk=pk).first()
+    if claim is None:
+        survivor = survivor_of(user=request.user, claim_id=pk)
+        if survivor is None:
+            raise Http404("No such claim.")
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(
+            reverse("web:claim-detail", args=[survivor.pk]) + (f"?{query}" if query else "")
+        )
     as_of_form = AsOfForm(request.GET) if request.GET.get("as_of") else None
     return claim_page(request, claim, as_of_form=as_of_form)

@@ -18,6 +18,7 @@ from claims.importing.formats import READERS
 from claims.models import Actor, Appearance, Citation, Claim, Event, Job, Outlet, ReviewTransition, StatusEvidence
 from claims.models.fields import max_length_of
 from claims.selectors.as_of import parse_as_of
+from claims.selectors.similar import likely_duplicates
 from claims.services.appearances import appearance_create
 from claims.services.citations import citation_create
 from claims.services.claims import claim_create
@@ -252,15 +253,31 @@ class ClaimCreateForm(ServiceForm):
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         help_text=says_limit(Claim, "text", "One assertion: a sentence or a paragraph."),
     )
+    language = forms.CharField(
+        required=False, max_length=8, help_text="ISO 639-1 (ar, fa, en …); left blank, it is detected from the text."
+    )
     kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.ATTRIBUTION)
     subject = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="Subject actor")
     event = forms.ModelChoiceField(queryset=Event.objects.order_by("-date", "title"), required=False)
     notes = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=says_limit(Claim, "notes")
     )
+    record_anyway = forms.BooleanField(
+        required=False, label="Record it anyway: it is not one of the claims listed above"
+    )
 
-    def perform(self, *, by: AbstractBaseUser) -> Claim:
-        return claim_create(by=by, **self.cleaned_data)
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list = []
+
+    def perform(self, *, by: AbstractBaseUser) -> Claim | None:
+        values = dict(self.cleaned_data)
+        if not values.pop("record_anyway"):
+            # Warned of once: the editor decides with the likely duplicates in view.
+            self.duplicates = likely_duplicates(text=values["text"], user=by)
+            if self.duplicates:
+                return None
+        return claim_create(by=by, **values)
 
 
 class AsOfForm(forms.Form):

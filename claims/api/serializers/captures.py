@@ -44,7 +44,7 @@ class SnapshotSerializer(OutputSerializer):
         model = Snapshot
         fields = [
             "id", "url", "final_url", "normalized_url", "status", "content_type", "size", "sha256", "fetched_at",
-            "content_changed", "previous", "appearance", "metadata", "download",
+            "content_changed", "previous", "appearance", "language", "metadata", "download",
         ]  # fmt: skip
         read_only_fields = fields
 

@@ -16,7 +16,8 @@ class ClaimInputSerializer(InputSerializer):
 
     class Meta:
         model = Claim
-        fields = ["text", "kind", "subject", "event"]
+        fields = ["text", "language", "kind", "subject", "event"]
+        extra_kwargs = {"language": {"help_text": "ISO 639-1 (ar, fa, en …); detected from the text when not given."}}
 
 
 class ConfidenceFactorSerializer(serializers.Serializer):
@@ -63,6 +64,7 @@ class ClaimSerializer(OutputSerializer):
             "id": claim.id,
             "url": self._claim_url(claim.id),
             "text": claim.text,
+            "language": claim.language,
             "kind": claim.kind,
             "status": claim.status,
             "review_state": claim.review_state,

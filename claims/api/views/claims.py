@@ -3,7 +3,9 @@
 from datetime import date
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -15,16 +17,20 @@ from claims.api.serializers.captures import SuggestionSerializer
 from claims.api.serializers.chain import ChainSerializer
 from claims.api.serializers.claims import ClaimDetailSerializer, ClaimInputSerializer, ClaimSerializer
 from claims.api.serializers.history import ClaimHistorySerializer
+from claims.api.serializers.merges import MergeInputSerializer, MergeSerializer
 from claims.api.views.base import ServiceViewSet
 from claims.models import Claim
+from claims.roles import REVIEW
 from claims.selectors.as_of import parse_as_of
 from claims.selectors.captures import claim_suggestions
 from claims.selectors.chains import claim_chain
 from claims.selectors.claim_filters import ClaimFilter
-from claims.selectors.claims import claim_as_of, claim_summaries, claims_shown
+from claims.selectors.claims import claim_as_of, claim_summaries, claims_readable, claims_shown, survivor_of
 from claims.selectors.history import claim_history
 from claims.selectors.pending import pending_reasons
 from claims.services.claims import claim_create, claim_update
+from claims.services.merges import claim_merge, claim_unmerge
+from claims.services.persistence import require_perm
 from claims.services.workflow import APPROVE, REJECT, RETRACT, SUBMIT, claim_transition
 
 
@@ -42,6 +48,13 @@ def read_as_of(request: Request) -> date | None:
     return parse_as_of(request.query_params.get("as_of"))
 
 
+# Actions that may name a merged claim: its history shows the merge, and only it can be unmerged.
+MERGED_READABLE = ("history", "merge", "unmerge")
+MERGED_REDIRECT = OpenApiResponse(
+    description="The claim was merged into another: `Location` is the surviving claim (same query string)."
+)
+
+
 class ClaimViewSet(ServiceViewSet):
     serializer_class = ClaimSerializer
     detail_serializer_class = ClaimDetailSerializer
@@ -52,9 +65,11 @@ class ClaimViewSet(ServiceViewSet):
     create_service = staticmethod(claim_create)
     update_service = staticmethod(claim_update)
     service_object = "claim"
-    conflict_actions = ("update", "partial_update", "submit", "approve", "reject", "retract")
+    conflict_actions = ("update", "partial_update", "submit", "approve", "reject", "retract", "merge", "unmerge")
 
     def get_queryset(self) -> QuerySet:
+        if self.action in MERGED_READABLE:
+            return claims_readable(self.request.user)
         return claims_shown(self.request.user)
 
     def with_detail(self, instance: Claim) -> Claim:
@@ -65,9 +80,18 @@ class ClaimViewSet(ServiceViewSet):
         page = self.paginate_queryset(claim_summaries(user=request.user, filters=request.query_params))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
-    @extend_schema(parameters=[AsOfSerializer])
+    @extend_schema(parameters=[AsOfSerializer], responses={200: ClaimDetailSerializer, 301: MERGED_REDIRECT})
     def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
-        claim, as_of = self.get_object(), read_as_of(request)
+        try:
+            claim = self.get_object()
+        except Http404:
+            survivor = survivor_of(user=request.user, claim_id=kwargs.get("pk"))
+            if survivor is None:
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            location = reverse("api:claim-detail", args=[survivor.pk]) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(location)
+        as_of = read_as_of(request)
         shown = claim if as_of is None else claim_as_of(claim, as_of)
         shown.as_of = as_of
         return Response(self.represent(shown))
@@ -120,3 +144,44 @@ class ClaimViewSet(ServiceViewSet):
     @action(detail=True, methods=["post"])
     def retract(self, request: Request, pk: str | None = None) -> Response:
         return self.transition(request, RETRACT.name, ReasonSerializer)
+
+    @extend_schema(
+        request=MergeInputSerializer,
+        responses={200: MergeSerializer},
+        summary="Merge this claim into another, its duplicate (reviewers)",
+        description="Moves this claim's appearances, citations, evidence and suggested citations to the claim "
+        "`into`, rescores both, and takes this claim out of every list: its address answers 301 to the survivor. "
+        "Four eyes when either is published: nobody merges claims they wrote part of. Refused: into itself "
+        "(400), into a merged or retracted claim, a claim merged already, or one others are merged into (409).",
+    )
+    @action(detail=True, methods=["post"])
+    def merge(self, request: Request, pk: str | None = None) -> Response:
+        claim: Claim = self.get_object()
+        body = MergeInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        into = self._survivor(body.validated_data.get("into"))
+        merge = claim_merge(claim=claim, into=into, reason=body.validated_data["reason"], by=request.user)
+        return Response(MergeSerializer(merge, context=self.get_serializer_context()).data)
+
+    def _survivor(self, into: int | None) -> Claim:
+        """The claim named by `into`, if this user may read it (merged ones too: the service says why not)."""
+        found = claims_readable(self.request.user).filter(pk=into).first() if into is not None else None
+        if found is None:
+            # Who may merge is judged before the input, as in the workflow: a consumer hears 403.
+            require_perm(self.request.user, REVIEW)
+            raise serializers.ValidationError({"into": ["Give the id of the claim to merge into." if into is None
+                                                        else f"No claim {into}."]})  # fmt: skip
+        return found
+
+    @extend_schema(
+        request=ReasonSerializer,
+        responses={200: MergeSerializer},
+        summary="Undo this claim's merge: every row it brought goes back (reviewers)",
+    )
+    @action(detail=True, methods=["post"])
+    def unmerge(self, request: Request, pk: str | None = None) -> Response:
+        claim: Claim = self.get_object()
+        body = ReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        merge = claim_unmerge(claim=claim, reason=body.validated_data["reason"], by=request.user)
+        return Response(MergeSerializer(merge, context=self.get_serializer_context()).data)
