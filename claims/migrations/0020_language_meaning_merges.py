@@ -14,7 +14,7 @@ claim_outlets = importlib.import_module("claims.migrations.0008_claim_outlets")
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0018_suggestion_passages"),
+        ("claims", "0019_actor_speakers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0019_language_meaning_merges'),
+        ('claims', '0020_language_meaning_merges'),
     ]
 
     operations = [
