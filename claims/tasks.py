@@ -19,10 +19,12 @@ from claims.services.captures import CaptureFailed, capture_run
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.score_refresh import refresh_batch, refresh_plan
+from claims.services.track_records import track_records_compact
 from claims.services.webhook_delivery import delivery_attempt
 from claims.services.webhook_dispatch import events_dispatch
 from claims.services.webhook_sweep import webhooks_sweep
 from claims.task_names import (
+    COMPACT_TRACK_RECORDS,
     DELIVER_WEBHOOK,
     DISPATCH_WEBHOOK_EVENTS,
     PLAN_RESCORING,
@@ -119,3 +121,8 @@ def deliver_webhook(self: WebhookTask, delivery_id: int) -> None:
 @shared_task(base=WebhookTask, name=SWEEP_WEBHOOKS)
 def sweep_webhooks() -> None:
     webhooks_sweep()
+
+
+@shared_task(base=RetriedTask, name=COMPACT_TRACK_RECORDS)
+def compact_track_records() -> None:
+    track_records_compact()

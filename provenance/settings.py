@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import SWEEP_WEBHOOKS
+from claims.task_names import COMPACT_TRACK_RECORDS, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -321,8 +321,11 @@ WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 60)
 # Where the site is reached, for the claim links in webhook bodies ("https://provenance.example.org");
 # empty: the links are paths.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Seconds between foldings of the outlets' track-record entries (claims/services/track_records.py).
+TRACK_RECORD_COMPACT_SECONDS = env_int("TRACK_RECORD_COMPACT_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
+    "compact-track-records": {"task": COMPACT_TRACK_RECORDS, "schedule": float(TRACK_RECORD_COMPACT_SECONDS)},
 }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.

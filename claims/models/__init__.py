@@ -11,6 +11,7 @@ from claims.models.job import Job
 from claims.models.outlet import Outlet
 from claims.models.review import ReviewTransition
 from claims.models.score_refresh import ScoreBatch, ScoreRefresh
+from claims.models.track_record import ClaimOrigin, TrackRecordEntry
 from claims.models.webhooks import Delivery, DeliveryAttempt, Subscription, WebhookEvent
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Capture",
     "Citation",
     "Claim",
+    "ClaimOrigin",
     "ClaimOutlet",
     "Delivery",
     "DeliveryAttempt",
@@ -33,5 +35,6 @@ __all__ = [
     "StatusEvidence",
     "Subscription",
     "SuggestedCitation",
+    "TrackRecordEntry",
     "WebhookEvent",
 ]
