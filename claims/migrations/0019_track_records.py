@@ -179,8 +179,8 @@ class Migration(migrations.Migration):
             name='ClaimOrigin',
             fields=[
                 ('pk', models.CompositePrimaryKey('claim_id', 'outlet_id', blank=True, editable=False, primary_key=True, serialize=False)),
-                ('review_state', models.CharField(max_length=20)),
-                ('status', models.CharField(max_length=20)),
+                ('review_state', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected'), ('retracted', 'Retracted')], editable=False, max_length=20)),
+                ('status', models.CharField(choices=[('unclaimed', 'Unclaimed'), ('confirmed', 'Confirmed'), ('denied', 'Denied')], editable=False, max_length=20)),
                 ('claim', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='origin_links', to='claims.claim')),
                 ('outlet', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='origin_links', to='claims.outlet')),
             ],
@@ -189,8 +189,8 @@ class Migration(migrations.Migration):
             name='TrackRecordEntry',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('review_state', models.CharField(max_length=20)),
-                ('status', models.CharField(max_length=20)),
+                ('review_state', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected'), ('retracted', 'Retracted')], editable=False, max_length=20)),
+                ('status', models.CharField(choices=[('unclaimed', 'Unclaimed'), ('confirmed', 'Confirmed'), ('denied', 'Denied')], editable=False, max_length=20)),
                 ('claims', models.IntegerField()),
                 ('outlet', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.outlet')),
             ],

@@ -1,5 +1,7 @@
 from django.db import models
 
+from claims.choices import ResponsibilityStatus, ReviewState
+
 
 class ClaimOrigin(models.Model):
     """One claim that one outlet originated — it has a current appearance of it that cites
@@ -19,8 +21,8 @@ class ClaimOrigin(models.Model):
     outlet = models.ForeignKey(
         "claims.Outlet", on_delete=models.DO_NOTHING, related_name="origin_links", db_constraint=False, db_index=False
     )
-    review_state = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
+    review_state = models.CharField(max_length=20, choices=ReviewState.choices, editable=False)
+    status = models.CharField(max_length=20, choices=ResponsibilityStatus.choices, editable=False)
 
     def __str__(self) -> str:
         return f"claim {self.claim_id} originated by outlet {self.outlet_id}"
@@ -40,8 +42,8 @@ class TrackRecordEntry(models.Model):
     outlet = models.ForeignKey(
         "claims.Outlet", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False
     )
-    review_state = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
+    review_state = models.CharField(max_length=20, choices=ReviewState.choices, editable=False)
+    status = models.CharField(max_length=20, choices=ResponsibilityStatus.choices, editable=False)
     claims = models.IntegerField()
 
     class Meta:
