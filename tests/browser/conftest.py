@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
+from claims.services.background import executor
 from tests.browser.chromium import LAUNCH_ARGS, chromium_or_skip
 from tests.capture.sites import sites  # noqa: F401 (a fixture for the capture pages)
 
@@ -49,7 +50,10 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator[object]:
+def page(browser, live_server, outbound_work_waits) -> Iterator[object]:
+    # The live server's requests commit, so its outbound work (a capture's fetch, a webhook try)
+    # runs on the executor's threads after each response, as on the embedded default.
+    executor.threaded = True
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="en-GB")
     tab = context.new_page()
     tab.set_default_timeout(15_000)
