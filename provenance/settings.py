@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a request's reads may go to a replica (claims/replicas/routing.py).
+    "claims.replicas.routing.ReadRouteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "claims.security.web_limits.WebRateLimitMiddleware",
@@ -96,6 +98,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Read replicas (docs/operations.md, "Read replicas"): PostgreSQL streaming standbys of the
+# primary, comma-separated. Consumers' reads go to one that answers and is within
+# REPLICA_MAX_LAG_SECONDS of the primary; writes, the newsroom's reads and a user's reads for
+# REPLICA_READ_YOUR_WRITES_SECONDS after their own write stay on the primary. A replica that
+# did not answer is not asked again for REPLICA_RETRY_SECONDS.
+DATABASE_REPLICAS: list[str] = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    replica = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    if replica["ENGINE"] != "django.db.backends.postgresql" or DATABASES["default"]["ENGINE"] != replica["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS are PostgreSQL replicas of a PostgreSQL DATABASE_URL")
+    replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("REPLICA_CONNECT_TIMEOUT_SECONDS", 2))
+    # Tests read the primary's test database through it: a standby cannot be created or written.
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{number}"] = replica
+    DATABASE_REPLICAS.append(f"replica_{number}")
+DATABASE_ROUTERS = ["claims.replicas.router.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = env_seconds("REPLICA_MAX_LAG_SECONDS", 5.0)
+REPLICA_READ_YOUR_WRITES_SECONDS = env_seconds("REPLICA_READ_YOUR_WRITES_SECONDS", 10.0)
+REPLICA_RETRY_SECONDS = env_seconds("REPLICA_RETRY_SECONDS", 10.0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
