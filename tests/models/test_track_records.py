@@ -254,3 +254,15 @@ def test_any_sequence_of_writes_keeps_the_records_equal_to_a_recount(operations)
             evidence_withdraw(evidence=evidence, reason="withdrawn in a test")
         assert kept() == recounted()
     assert_kept_equals_recount()
+
+
+def test_the_command_compacts_and_says_what_is_left():
+    outlet = make_outlet()
+    make_appearance(outlet=outlet)
+    make_appearance(outlet=outlet)
+    out = StringIO()
+
+    call_command("compact_track_records", stdout=out)
+
+    assert out.getvalue().strip() == "1 track-record entries left."
+    assert TrackRecordEntry.objects.get().claims == 2
