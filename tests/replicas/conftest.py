@@ -15,8 +15,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
+from bench.replica_cluster import ClusterFailed, Pair, start_pair, wait_until
 from claims.replicas import health
-from tests.replicas.cluster import ClusterFailed, Pair, start_pair, wait_until
 
 REPLICA = "replica_1"
 

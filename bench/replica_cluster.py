@@ -1,6 +1,7 @@
 """A PostgreSQL primary and its streaming replica, each its own server in a temporary directory,
 on its own port: made with initdb as the postgres user, the replica by `pg_basebackup -R`.
-Nothing of the machine's own cluster is touched."""
+Nothing of the machine's own cluster is touched. Used by the read-replica tests
+(tests/replicas/) and the load benchmark with a replica (bench/replica_load.py)."""
 
 import contextlib
 import shutil
@@ -62,11 +63,11 @@ class Pair:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _configure(directory: Path, port: int) -> None:
+def _configure(directory: Path, port: int, shared_buffers: str) -> None:
     settings = (
         f"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{directory}'\n"
-        "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nshared_buffers = 32MB\n"
-        "max_connections = 40\nwal_level = replica\nmax_wal_senders = 4\nhot_standby = on\n"
+        f"fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nshared_buffers = {shared_buffers}\n"
+        "max_connections = 60\nwal_level = replica\nmax_wal_senders = 4\nhot_standby = on\n"
     )
     with (directory / "postgresql.conf").open("a") as conf:
         conf.write(settings)
@@ -75,7 +76,7 @@ def _configure(directory: Path, port: int) -> None:
     )
 
 
-def start_pair() -> Pair:
+def start_pair(*, shared_buffers: str = "32MB") -> Pair:
     """Both servers up, the replica streaming; the caller stops them (Pair.stop)."""
     if not (BIN / "initdb").exists() or shutil.which("runuser") is None:
         raise ClusterFailed(f"PostgreSQL 15's programs are not in {BIN}, or runuser is missing")
@@ -84,7 +85,7 @@ def start_pair() -> Pair:
     pair = Pair(root, Server(root / "primary", free_port()), Server(root / "replica", free_port()))
     try:
         run(str(BIN / "initdb"), "-D", str(pair.primary.directory), "-U", "postgres", "-A", "trust", "--no-sync")
-        _configure(pair.primary.directory, pair.primary.port)
+        _configure(pair.primary.directory, pair.primary.port, shared_buffers)
         pair.primary.start()
         run(
             str(BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(pair.primary.port), "-U", "postgres",
