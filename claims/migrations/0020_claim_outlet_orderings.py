@@ -85,7 +85,9 @@ BACKFILL = """
 
 
 def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    for statement in POSTGRES if schema_editor.connection.vendor == "postgresql" else SQLITE:
+    """The triggers as they are now (any left of the old ones replaced), and the copies filled."""
+    postgres = schema_editor.connection.vendor == "postgresql"
+    for statement in POSTGRES if postgres else [*claim_outlets.SQLITE_DROP, *SQLITE]:
         schema_editor.execute(statement)
     schema_editor.execute(BACKFILL)
 
