@@ -85,7 +85,11 @@ _STATEMENT_PAIRS = {
     "claim_delete": "SELECT a.claim_id, a.outlet_id FROM claims_appearance a JOIN lost l ON l.id = a.claim_id",
 }
 _TABLES = {"appearance": "claims_appearance", "citation": "claims_citation", "claim": "claims_claim"}
-_REFERENCING = {"insert": "NEW TABLE AS gained", "update": "OLD TABLE AS lost NEW TABLE AS gained", "delete": "OLD TABLE AS lost"}
+_REFERENCING = {
+    "insert": "NEW TABLE AS gained",
+    "update": "OLD TABLE AS lost NEW TABLE AS gained",
+    "delete": "OLD TABLE AS lost",
+}
 
 
 def _postgres_function(name: str, pairs: str) -> str:
@@ -126,15 +130,32 @@ _ROW_PAIRS = {
     "citation_update": ("OF citing_id, withdrawn_at", f"{_CITING.format('NEW')} UNION ALL {_CITING.format('OLD')}"),
     "citation_delete": ("", _CITING.format("OLD")),
     "claim_insert": ("", "SELECT claim_id, outlet_id FROM claims_appearance WHERE claim_id = NEW.id"),
-    "claim_update": ("OF review_state, status", "SELECT claim_id, outlet_id FROM claims_appearance WHERE claim_id = NEW.id"),
+    "claim_update": (
+        "OF review_state, status",
+        "SELECT claim_id, outlet_id FROM claims_appearance WHERE claim_id = NEW.id",
+    ),
     "claim_delete": ("", "SELECT claim_id, outlet_id FROM claims_appearance WHERE claim_id = OLD.id"),
+}
+
+
+# An UPDATE that writes a column without changing it (rescoring writes every score column)
+# recounts nothing.
+_ROW_CHANGED = {
+    "appearance_update": ("claim_id", "outlet_id", "withdrawn_at"),
+    "citation_update": ("citing_id", "withdrawn_at"),
+    "claim_update": ("review_state", "status"),
 }
 
 
 def _sqlite_trigger(name: str, columns: str, pairs: str) -> str:
     table, event = name.split("_")
     body = "".join(f"{statement};\n" for statement in recount(pairs))
-    return f"CREATE TRIGGER track_record_{name} AFTER {event.upper()} {columns} ON {_TABLES[table]} BEGIN\n{body} END"
+    changed = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in _ROW_CHANGED.get(name, ()))
+    when = f"WHEN {changed} " if changed else ""
+    return (
+        f"CREATE TRIGGER track_record_{name} AFTER {event.upper()} {columns} ON {_TABLES[table]} "
+        f"FOR EACH ROW {when}BEGIN\n{body} END"
+    )
 
 
 SQLITE = [_sqlite_trigger(name, columns, pairs) for name, (columns, pairs) in _ROW_PAIRS.items()]
@@ -169,33 +190,104 @@ def backfill(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0018_suggestion_passages'),
+        ("claims", "0018_suggestion_passages"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClaimOrigin',
+            name="ClaimOrigin",
             fields=[
-                ('pk', models.CompositePrimaryKey('claim_id', 'outlet_id', blank=True, editable=False, primary_key=True, serialize=False)),
-                ('review_state', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected'), ('retracted', 'Retracted')], editable=False, max_length=20)),
-                ('status', models.CharField(choices=[('unclaimed', 'Unclaimed'), ('confirmed', 'Confirmed'), ('denied', 'Denied')], editable=False, max_length=20)),
-                ('claim', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='origin_links', to='claims.claim')),
-                ('outlet', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='origin_links', to='claims.outlet')),
+                (
+                    "pk",
+                    models.CompositePrimaryKey(
+                        "claim_id", "outlet_id", blank=True, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                            ("retracted", "Retracted"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("unclaimed", "Unclaimed"), ("confirmed", "Confirmed"), ("denied", "Denied")],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="origin_links",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="origin_links",
+                        to="claims.outlet",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TrackRecordEntry',
+            name="TrackRecordEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('review_state', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected'), ('retracted', 'Retracted')], editable=False, max_length=20)),
-                ('status', models.CharField(choices=[('unclaimed', 'Unclaimed'), ('confirmed', 'Confirmed'), ('denied', 'Denied')], editable=False, max_length=20)),
-                ('claims', models.IntegerField()),
-                ('outlet', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.outlet')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                            ("retracted", "Retracted"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("unclaimed", "Unclaimed"), ("confirmed", "Confirmed"), ("denied", "Denied")],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                ("claims", models.IntegerField()),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.outlet",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['outlet', 'review_state', 'status'], name='track_record_outlet_idx')],
+                "indexes": [models.Index(fields=["outlet", "review_state", "status"], name="track_record_outlet_idx")],
             },
         ),
         migrations.RunPython(install, uninstall),
