@@ -40,12 +40,12 @@ class ListResult:
         )
 
 
-def halfway_cursor() -> str:
-    """The `next` cursor a consumer holds half-way through paging the whole list."""
+def halfway_cursor(filters: dict | None = None) -> str:
+    """The `next` cursor a consumer holds half-way through paging the whole list (so ordered)."""
     from claims.api.pagination import encode_cursor, sort_keys
     from claims.selectors.claims import claim_summaries
 
-    rows = claim_summaries(user=None)
+    rows = claim_summaries(user=None, filters=filters)
     middle = rows[rows.count() // 2]
     return encode_cursor(sort_keys(rows), middle)
 
@@ -84,6 +84,12 @@ def variants() -> dict[str, str]:
     found["q"] = f"q={max(actor_name.split(), key=len)}"
     found["rare_q"] = f"q={max(median_name.split(), key=len)}"
     found["halfway"] = f"cursor={halfway_cursor()}"
+    # The outlet filter in the other orderings, and first_reported going up from half-way: each
+    # read in order off an index (docs/performance.md, "The outlet filter in every ordering").
+    outlet = outlets[min(OUTLET_RANK, len(outlets)) - 1][0]
+    found["outlet_confidence"] = f"outlet={outlet}&ordering=-confidence"
+    found["outlet_first_reported"] = f"outlet={outlet}&ordering=first_reported"
+    found["reported_halfway"] = f"ordering=first_reported&cursor={halfway_cursor({'ordering': 'first_reported'})}"
     return found
 
 

@@ -48,18 +48,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 90.0) -> None:
+    deadline, last = time.monotonic() + timeout, "nothing"
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with status {process.returncode}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(url, timeout=5) as response:
                 if response.status == 200:
                     return
-        except OSError:
+        except OSError as exc:  # not listening yet, or an error answer (HTTPError is an OSError)
+            last = repr(exc)
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer {url} within {timeout:.0f} s")
+    raise RuntimeError(f"gunicorn did not answer {url} within {timeout:.0f} s (last: {last})")
 
 
 def parse_wrk(output: str) -> tuple[int, float, str, int]:

@@ -24,10 +24,12 @@ from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.meaning import claim_vectors_compute, claim_vectors_sweep
 from claims.services.score_refresh import refresh_batch, refresh_plan
+from claims.services.track_records import track_records_compact
 from claims.services.webhook_delivery import delivery_attempt
 from claims.services.webhook_dispatch import events_dispatch
 from claims.services.webhook_sweep import webhooks_sweep
 from claims.task_names import (
+    COMPACT_TRACK_RECORDS,
     DELIVER_WEBHOOK,
     DISPATCH_WEBHOOK_EVENTS,
     EMBED_CLAIMS,
@@ -140,3 +142,8 @@ def embed_claims(claim_ids: list[int]) -> None:
 @shared_task(base=VectorTask, name=SWEEP_VECTORS, after_response=True)
 def sweep_vectors() -> None:
     claim_vectors_sweep()
+
+
+@shared_task(base=RetriedTask, name=COMPACT_TRACK_RECORDS)
+def compact_track_records() -> None:
+    track_records_compact()

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import SWEEP_VECTORS, SWEEP_WEBHOOKS
+from claims.task_names import COMPACT_TRACK_RECORDS, SWEEP_VECTORS, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a request's reads may go to a replica (claims/replicas/routing.py).
+    "claims.replicas.routing.ReadRouteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "claims.security.web_limits.WebRateLimitMiddleware",
@@ -96,6 +98,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Read replicas (docs/operations.md, "Read replicas"): PostgreSQL streaming standbys of the
+# primary, comma-separated. Consumers' reads go to one that answers and is within
+# REPLICA_MAX_LAG_SECONDS of the primary; writes, the newsroom's reads and a user's reads for
+# REPLICA_READ_YOUR_WRITES_SECONDS after their own write stay on the primary. A replica that
+# did not answer is not asked again for REPLICA_RETRY_SECONDS.
+DATABASE_REPLICAS: list[str] = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    replica = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    if replica["ENGINE"] != "django.db.backends.postgresql" or DATABASES["default"]["ENGINE"] != replica["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS are PostgreSQL replicas of a PostgreSQL DATABASE_URL")
+    replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("REPLICA_CONNECT_TIMEOUT_SECONDS", 2))
+    # Tests read the primary's test database through it: a standby cannot be created or written.
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{number}"] = replica
+    DATABASE_REPLICAS.append(f"replica_{number}")
+DATABASE_ROUTERS = ["claims.replicas.router.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = env_seconds("REPLICA_MAX_LAG_SECONDS", 5.0)
+REPLICA_READ_YOUR_WRITES_SECONDS = env_seconds("REPLICA_READ_YOUR_WRITES_SECONDS", 10.0)
+REPLICA_RETRY_SECONDS = env_seconds("REPLICA_RETRY_SECONDS", 10.0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -329,9 +351,12 @@ MEANING_SWEEP_SECONDS = env_int("MEANING_SWEEP_SECONDS", 300)
 # A saved vector index (`manage.py embed_claims --save-index`) that processes start from instead of
 # reading every vector; empty: each process builds its index from the database when first asked.
 MEANING_INDEX_FILE = os.environ.get("MEANING_INDEX_FILE", "")
+# Seconds between foldings of the outlets' track-record entries (claims/services/track_records.py).
+TRACK_RECORD_COMPACT_SECONDS = env_int("TRACK_RECORD_COMPACT_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
     "sweep-vectors": {"task": SWEEP_VECTORS, "schedule": float(MEANING_SWEEP_SECONDS)},
+    "compact-track-records": {"task": COMPACT_TRACK_RECORDS, "schedule": float(TRACK_RECORD_COMPACT_SECONDS)},
 }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.

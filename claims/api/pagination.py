@@ -110,9 +110,25 @@ def after_position(keys: list[SortKey], values: list[object]) -> Q:
     # The same rows, said again as a range of the first key: an index cannot start a scan
     # at an OR, so without it every page would walk past all the rows before the cursor.
     # (Going up a key that may be NULL, the range is an OR itself, "k >= v or k is null":
-    # there, as for first_reported, pages still walk from the start.)
+    # rows_after reads such a page as two ranges.)
     start = keys[0].at_or_after(values[0])
     return after if start is None else start & after
+
+
+def rows_after(queryset: QuerySet, keys: list[SortKey], values: list[object], count: int) -> list[object]:
+    """The first `count` rows after the position, each part read as a range of an index.
+
+    Going up a key that may be NULL from a value, what follows is the rest of the values and
+    then every NULL: two ranges, asked one after the other (the second only when the first
+    runs out), where one query with "k >= v or k is null" would walk from the start."""
+    first = keys[0]
+    after = queryset.filter(after_position(keys, values))
+    if not (first.field.null and not first.descending and values[0] is not None):
+        return list(after[:count])
+    rows = list(after.filter(**{f"{first.name}__gte": values[0]})[:count])
+    if len(rows) < count:
+        rows += list(queryset.filter(**{f"{first.name}__isnull": True})[: count - len(rows)])
+    return rows
 
 
 def _plain(value: object) -> object:
@@ -176,10 +192,11 @@ class KeysetPagination(BasePagination):
         keys = sort_keys(queryset)
         queryset = queryset.order_by(*(key.order_by() for key in keys))
         cursor = request.query_params.get(self.cursor_query_param)
-        if cursor:
-            queryset = queryset.filter(after_position(keys, decode_cursor(keys, cursor)))
         # One row more than asked tells whether there is a next page, without a COUNT.
-        rows = list(queryset[: limit + 1])
+        if cursor:
+            rows = rows_after(queryset, keys, decode_cursor(keys, cursor), limit + 1)
+        else:
+            rows = list(queryset[: limit + 1])
         self.next_cursor = encode_cursor(keys, rows[limit - 1]) if len(rows) > limit else None
         return rows[:limit]
 

@@ -8,11 +8,12 @@ so the pairs are counted once, here, before the triggers come back.
 from django.db import connection
 
 _FILL = """
-    INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at)
-    SELECT a.claim_id, a.outlet_id, count(*), c.updated_at
+    INSERT INTO claims_claimoutlet (claim_id, outlet_id, appearances, claim_updated_at, claim_confidence,
+        claim_first_reported)
+    SELECT a.claim_id, a.outlet_id, count(*), c.updated_at, c.confidence, c.first_reported
     FROM claims_appearance a JOIN claims_claim c ON c.id = a.claim_id
     WHERE a.id >= %s AND a.withdrawn_at IS NULL
-    GROUP BY a.claim_id, a.outlet_id, c.updated_at
+    GROUP BY a.claim_id, a.outlet_id, c.updated_at, c.confidence, c.first_reported
     ON CONFLICT (claim_id, outlet_id)
     DO UPDATE SET appearances = claims_claimoutlet.appearances + excluded.appearances
 """

@@ -14,6 +14,7 @@ from claims.models.merge import ClaimMerge
 from claims.models.outlet import Outlet
 from claims.models.review import ReviewTransition
 from claims.models.score_refresh import ScoreBatch, ScoreRefresh
+from claims.models.track_record import ClaimOrigin, TrackRecordEntry
 from claims.models.webhooks import Delivery, DeliveryAttempt, Subscription, WebhookEvent
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Citation",
     "Claim",
     "ClaimMerge",
+    "ClaimOrigin",
     "ClaimOutlet",
     "ClaimVector",
     "Delivery",
@@ -39,5 +41,6 @@ __all__ = [
     "StatusEvidence",
     "Subscription",
     "SuggestedCitation",
+    "TrackRecordEntry",
     "WebhookEvent",
 ]

@@ -3,7 +3,7 @@ from django.db import models
 
 class ClaimOutlet(models.Model):
     """One claim that has at least one current appearance by one outlet: how many, and the
-    claim's `updated_at` beside them.
+    claim's `updated_at`, `confidence` and `first_reported` beside them.
 
     A copy kept by the database: triggers (migration 0008_claim_outlets, on SQLite and
     PostgreSQL) keep it equal to the current appearances and to the claims' `updated_at`
@@ -30,9 +30,17 @@ class ClaimOutlet(models.Model):
     # withdrawing an appearance cannot remove the pair while another adds one.
     appearances = models.IntegerField()
     claim_updated_at = models.DateTimeField()
+    # The claim's other orderings (migration 0023_claim_outlet_orderings), so that the outlet
+    # filter reads any ordering of the list in order off an index of its own.
+    claim_confidence = models.PositiveSmallIntegerField(default=0)
+    claim_first_reported = models.DateField(null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["outlet", "claim_updated_at", "claim"], name="claim_outlet_sync_idx")]
+        indexes = [
+            models.Index(fields=["outlet", "claim_updated_at", "claim"], name="claim_outlet_sync_idx"),
+            models.Index(fields=["outlet", "claim_confidence", "claim"], name="claim_outlet_confidence_idx"),
+            models.Index(fields=["outlet", "claim_first_reported", "claim"], name="claim_outlet_reported_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"claim {self.claim_id} / outlet {self.outlet_id}"

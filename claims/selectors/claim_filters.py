@@ -7,7 +7,7 @@ from functools import reduce
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from claims.choices import ClaimKind, ResponsibilityStatus, ReviewState
 from claims.language import LANGUAGE_CODE
@@ -19,14 +19,25 @@ from claims.transliteration import fold, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
 DEFAULT_ORDERING = ("-updated_at", "-id")
-# Claims by one outlet carry their updated_at as the outlet's index holds it (ClaimOutlet):
-# ordered, paged and compared on that copy, a page is read off the index in order.
-OUTLET_UPDATED_AT = "outlet_updated_at"
+# Claims by one outlet carry the columns the list orders by as the outlet's indexes hold them
+# (ClaimOutlet): ordered, paged and compared on those copies, a page is read off an index in
+# order, whichever the ordering.
+OUTLET_COPIES = {
+    "updated_at": "outlet_updated_at",
+    "confidence": "outlet_confidence",
+    "first_reported": "outlet_first_reported",
+}
+
+
+def ordering_column(queryset: QuerySet, name: str) -> str:
+    """Where this list reads an ordering's column: the claim, or its outlet's copy of it."""
+    copy = OUTLET_COPIES.get(name)
+    return copy if copy in queryset.query.annotations else name
 
 
 def updated_at_column(queryset: QuerySet) -> str:
     """Where this list reads each claim's updated_at: the claim, or its outlet's copy of it."""
-    return OUTLET_UPDATED_AT if OUTLET_UPDATED_AT in queryset.query.annotations else "updated_at"
+    return ordering_column(queryset, "updated_at")
 
 
 def search_patterns(text: str) -> list[str]:
@@ -76,7 +87,12 @@ class OutletAppearanceFilter(IdOrSlugFilter):
         if value is None:
             return qs
         carried = qs.filter(outlet_links__outlet_id=value)
-        return carried.annotate(**{OUTLET_UPDATED_AT: F("outlet_links__claim_updated_at")})
+        # Typed as the claim's own columns: the copies are never NULL where the claim's are not.
+        copies = {
+            copy: ExpressionWrapper(F(f"outlet_links__claim_{name}"), output_field=Claim._meta.get_field(name))
+            for name, copy in OUTLET_COPIES.items()
+        }
+        return carried.annotate(**copies)
 
 
 class AffiliatedOriginFilter(IdOrSlugFilter):
@@ -158,8 +174,7 @@ class ClaimFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         # Every ordering ends on id, so pages are stable when values tie.
         ordering = [str(o) for o in queryset.query.order_by] or list(DEFAULT_ORDERING)
-        column = updated_at_column(queryset)
-        ordering = [o.replace("updated_at", column) if o.lstrip("-") == "updated_at" else o for o in ordering]
+        ordering = [("-" if o.startswith("-") else "") + ordering_column(queryset, o.lstrip("-")) for o in ordering]
         last = ordering[-1].lstrip("-")
         if last != "id":
             ordering.append("-id" if ordering[-1].startswith("-") else "id")

@@ -4,13 +4,13 @@ import copy
 from collections.abc import Mapping
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet, Sum
 
 from claims.choices import ResponsibilityStatus
 from claims.errors import InvalidInput
-from claims.models import Appearance, Claim, Event, Outlet
-from claims.models.claim import COMPUTED_FIELDS
-from claims.roles import User
+from claims.models import Claim, Event, Outlet, TrackRecordEntry
+from claims.models.claim import COMPUTED_FIELDS, PUBLIC_STATES
+from claims.roles import User, is_newsroom
 from claims.scoring.confidence import Score, score
 from claims.scoring.derived import Scored, scored
 from claims.selectors.claim_filters import DEFAULT_ORDERING, ClaimFilter
@@ -133,16 +133,13 @@ def event_attributions(event: Event, *, user: User | None) -> QuerySet:
 
 
 def outlet_track_record(outlet: Outlet, *, user: User | None) -> dict[str, int]:
-    """How many claims the outlet originated are now confirmed, denied or unclaimed."""
-    originated = Appearance.objects.current().origins().filter(outlet=outlet).values("claim_id")
-    counts = dict(
-        Claim.objects.visible_to(user)
-        .filter(pk__in=originated)
-        .values_list("status")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("status", "n")
-    )
+    """How many claims the outlet originated are now confirmed, denied or unclaimed, of those
+    the user may see: the sum of the outlet's kept entries (claims/models/track_record.py),
+    a handful of rows however many claims it originated."""
+    entries = TrackRecordEntry.objects.filter(outlet=outlet)
+    if not is_newsroom(user):
+        entries = entries.filter(review_state__in=PUBLIC_STATES)
+    counts = dict(entries.values_list("status").annotate(n=Sum("claims")).order_by().values_list("status", "n"))
     record = {status: counts.get(status, 0) for status in ResponsibilityStatus.values}
     record["originated"] = sum(record.values())
     return record

@@ -18,6 +18,7 @@ from bench.chain_latency import chain_latency
 from bench.import_throughput import import_throughput
 from bench.list_latency import list_latency
 from bench.load import ROOT, load, parse_wrk
+from bench.track_record import track_record
 
 pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"), pytest.mark.slow]
 
@@ -39,15 +40,26 @@ def test_list_benchmark_measures_every_filter_beside_its_sql(corpus) -> None:
         "q",
         "rare_q",
         "halfway",
+        "outlet_confidence",
+        "outlet_first_reported",
+        "reported_halfway",
     ]
+    by_slug = ("actor", "outlet", "busiest_outlet", "outlet_confidence", "outlet_first_reported")
     for result in results:
         # Whether anything is being rescored, then the page (fix 23); a filter given by slug
         # looks its id up first (fix 6).
-        assert result.queries == (3 if result.variant in ("actor", "outlet", "busiest_outlet") else 2), result.line()
-        assert result.rows == 100 if result.variant in ("none", "halfway") else result.rows > 0, result.line()
+        assert result.queries == (3 if result.variant in by_slug else 2), result.line()
+        full = ("none", "halfway", "reported_halfway")
+        assert result.rows == 100 if result.variant in full else result.rows > 0, result.line()
         assert result.sql.median_ms > 0 and result.api.median_ms > 0
         assert "ratio" in result.line()
     assert results[0].rows == 100
+
+
+def test_track_record_benchmark_reads_the_busiest_outlet(corpus) -> None:
+    line = track_record(runs=2)
+
+    assert line.startswith("track record outlet=") and "count at read median" in line
 
 
 def test_chain_benchmark_reads_the_chain_claims(corpus) -> None:

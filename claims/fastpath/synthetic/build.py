@@ -21,7 +21,7 @@ from claims.fastpath.synthetic.ids import Ids
 from claims.fastpath.synthetic.indexes import restore, set_aside
 from claims.fastpath.synthetic.tables import APPEARANCES, BULK_TABLES, CITATIONS, CLAIMS, DIRECTORY_TABLES, EVIDENCE
 from claims.fastpath.synthetic.writers import CopyWriter, InsertWriter, analyze, reset_sequences, writer_for
-from claims.models import Claim, ClaimOutlet
+from claims.models import Claim, ClaimOrigin, ClaimOutlet, TrackRecordEntry
 
 ORDINARY_SIZES = (3, 4, 5, 6)  # mean 4.5 appearances per claim
 VIRAL_SIZES = (1_500, 8_000)
@@ -176,8 +176,9 @@ def synthetic_corpus_create(
         reset_sequences(connection, DIRECTORY_TABLES + BULK_TABLES)
     if connection.vendor == "postgresql":
         step = time.monotonic()
-        # ClaimOutlet too: the triggers (or the fill after a big load) wrote it with the rest.
-        analyze(connection, [table.model for table in DIRECTORY_TABLES + BULK_TABLES] + [ClaimOutlet])
+        # ClaimOutlet and the track records too: the triggers (or the fills after a big load) wrote them.
+        kept = [ClaimOutlet, ClaimOrigin, TrackRecordEntry]
+        analyze(connection, [table.model for table in DIRECTORY_TABLES + BULK_TABLES] + kept)
         report.analyze_seconds = time.monotonic() - step
     report.seconds = time.monotonic() - started
     return report

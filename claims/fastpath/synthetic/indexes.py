@@ -3,7 +3,7 @@
 Maintaining a dozen indexes (two of them trigram GIN) row by row, and checking
 every foreign key row by row at commit, costs more than writing the rows. Built
 once at the end, an index is sorted in bulk and a foreign key is validated by
-one join. The triggers that keep ClaimOutlet would, with the indexes gone, join
+one join. The triggers that keep ClaimOutlet and the track records would, with the indexes gone, join
 each batch to the whole appearances table; the loaded rows' pairs are written
 by one INSERT … SELECT instead, before the triggers come back. The definitions
 are read from the catalogue and replayed verbatim, so whatever the migrations
@@ -20,6 +20,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from claims.fastpath.claim_outlets import claim_outlets_fill
 from claims.fastpath.synthetic.tables import Table
+from claims.fastpath.track_records import track_records_fill
 
 # Indexes not backing a primary key, unique or exclusion constraint.
 SECONDARY_INDEXES = """
@@ -89,6 +90,7 @@ def restore(connection: BaseDatabaseWrapper, aside: SetAside) -> None:
         for table, name, definition in aside.foreign_keys:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
         claim_outlets_fill(appearances_from=aside.first_appearance)
+        track_records_fill(appearances_from=aside.first_appearance)
         for _, _, definition in aside.triggers:
             cursor.execute(definition)
         # Back to checking foreign keys at commit, as Django declares all of them (see set_aside);
