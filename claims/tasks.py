@@ -16,6 +16,7 @@ from celery import Task, shared_task
 from django.conf import settings
 
 from claims.services.captures import CaptureFailed, capture_run
+from claims.services.dependence_runs import dependence_count_block, dependence_plan, dependence_schedule
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.score_refresh import refresh_batch, refresh_plan
@@ -23,12 +24,15 @@ from claims.services.webhook_delivery import delivery_attempt
 from claims.services.webhook_dispatch import events_dispatch
 from claims.services.webhook_sweep import webhooks_sweep
 from claims.task_names import (
+    COUNT_DEPENDENCE_BLOCK,
     DELIVER_WEBHOOK,
     DISPATCH_WEBHOOK_EVENTS,
+    PLAN_DEPENDENCE,
     PLAN_RESCORING,
     RESCORE_BATCH,
     RUN_CAPTURE,
     RUN_IMPORT,
+    SCHEDULE_DEPENDENCE,
     SWEEP_WEBHOOKS,
 )
 
@@ -119,3 +123,18 @@ def deliver_webhook(self: WebhookTask, delivery_id: int) -> None:
 @shared_task(base=WebhookTask, name=SWEEP_WEBHOOKS)
 def sweep_webhooks() -> None:
     webhooks_sweep()
+
+
+@shared_task(base=JobTask, name=PLAN_DEPENDENCE)
+def plan_dependence(job_id: int) -> None:
+    dependence_plan(job_id=job_id)
+
+
+@shared_task(base=JobTask, name=COUNT_DEPENDENCE_BLOCK)
+def count_dependence_block(block_id: int, job_id: int) -> None:
+    dependence_count_block(block_id=block_id, job_id=job_id)
+
+
+@shared_task(base=RetriedTask, name=SCHEDULE_DEPENDENCE)
+def schedule_dependence() -> None:
+    dependence_schedule()

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import SWEEP_WEBHOOKS
+from claims.task_names import SCHEDULE_DEPENDENCE, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -321,9 +321,24 @@ WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 60)
 # Where the site is reached, for the claim links in webhook bodies ("https://provenance.example.org");
 # empty: the links are paths.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Learned source dependence (SPEC §17, docs/scoring.md). Pairs sharing fewer claims are not
+# considered; claims carried by more outlets than DEPENDENCE_POPULAR_FROM are what everybody carries
+# and say nothing of copying. A pair is suggested to reviewers, and discounts confidence, from
+# DEPENDENCE_SUGGEST_FROM. The full recompute is split into DEPENDENCE_BLOCKS tasks (one per worker);
+# the schedule runs the incremental path every DEPENDENCE_SCHEDULE_SECONDS (0: never).
+DEPENDENCE_MIN_SHARED = env_int("DEPENDENCE_MIN_SHARED", 3)
+DEPENDENCE_POPULAR_FROM = env_int("DEPENDENCE_POPULAR_FROM", 25)
+DEPENDENCE_SUGGEST_FROM = float(os.environ.get("DEPENDENCE_SUGGEST_FROM", "0.8"))
+DEPENDENCE_BLOCKS = env_int("DEPENDENCE_BLOCKS", 2)
+DEPENDENCE_SCHEDULE_SECONDS = env_int("DEPENDENCE_SCHEDULE_SECONDS", 3600)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
 }
+if DEPENDENCE_SCHEDULE_SECONDS:
+    CELERY_BEAT_SCHEDULE["outlet-dependence"] = {
+        "task": SCHEDULE_DEPENDENCE,
+        "schedule": float(DEPENDENCE_SCHEDULE_SECONDS),
+    }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
