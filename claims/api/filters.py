@@ -16,6 +16,7 @@ from claims.choices import (
     ActorKind,
     AffiliationRelation,
     CitationKind,
+    DependenceState,
     JobKind,
     JobState,
     OutletKind,
@@ -31,10 +32,12 @@ from claims.models import (
     Claim,
     Job,
     Outlet,
+    OutletDependence,
     StatusEvidence,
     SuggestedCitation,
 )
-from claims.selectors.filter_values import IdFilter
+from claims.selectors.dependence import of_outlet
+from claims.selectors.filter_values import IdFilter, IdOrSlugFilter
 
 
 class ClaimFilterDescription(DjangoFilterBackend):
@@ -118,3 +121,21 @@ class SuggestionFilter(django_filters.FilterSet):
     class Meta:
         model = SuggestedCitation
         fields: list[str] = []
+
+
+class DependenceFilter(django_filters.FilterSet):
+    outlet = IdOrSlugFilter(
+        method="either_outlet", model=Outlet, help_text="An outlet's id or slug: pairs it is either side of."
+    )
+    min_score = django_filters.NumberFilter(
+        field_name="score", lookup_expr="gte", min_value=0, max_value=1, help_text="Pairs scoring at least this (0-1)."
+    )
+    state = django_filters.ChoiceFilter(choices=DependenceState.choices)
+    recorded = django_filters.BooleanFilter(help_text="Whether a citation or a shared patron records it already.")
+
+    class Meta:
+        model = OutletDependence
+        fields: list[str] = []
+
+    def either_outlet(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
+        return queryset if value is None else of_outlet(queryset, value)
