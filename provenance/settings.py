@@ -331,6 +331,8 @@ DEPENDENCE_POPULAR_FROM = env_int("DEPENDENCE_POPULAR_FROM", 25)
 DEPENDENCE_SUGGEST_FROM = float(os.environ.get("DEPENDENCE_SUGGEST_FROM", "0.8"))
 DEPENDENCE_BLOCKS = env_int("DEPENDENCE_BLOCKS", 2)
 DEPENDENCE_SCHEDULE_SECONDS = env_int("DEPENDENCE_SCHEDULE_SECONDS", 3600)
+# How far before the last run's reading an incremental run looks for changes (writes in flight then).
+DEPENDENCE_LOOK_BACK_SECONDS = env_int("DEPENDENCE_LOOK_BACK_SECONDS", 300)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
 }

@@ -43,9 +43,6 @@ from claims.services.dependence_weighing import dependence_weigh
 from claims.services.jobs import enqueue, job_begin, job_create, job_progress
 from claims.task_names import COUNT_DEPENDENCE_BLOCK, PLAN_DEPENDENCE
 
-# A write committing while a run reads may carry an earlier timestamp: the next run looks back this
-# much further than the last one read from. A claim counted twice is counted the same.
-LOOK_BACK = timedelta(minutes=5)
 ITEM_BATCH = 5_000
 
 
@@ -75,11 +72,14 @@ def _previous_read(run: DependenceRun) -> datetime | None:
 
 
 def _changed_claims(run: DependenceRun, since: datetime) -> set[int]:
-    start = since - LOOK_BACK
+    # A write committing while a run reads may carry an earlier timestamp: the next run looks back
+    # further than the last one read from. A claim counted twice is counted the same.
+    start = since - timedelta(seconds=settings.DEPENDENCE_LOOK_BACK_SECONDS)
     changed = set(run.claim_ids)
     changed.update(Claim.objects.filter(updated_at__gte=start).values_list("id", flat=True))
     changed.update(Appearance.objects.filter(updated_at__gte=start).values_list("claim_id", flat=True))
-    changed.update(SuggestedCitation.objects.filter(created_at__gte=start).values_list("claim_id", flat=True))
+    suggestions = SuggestedCitation.objects.filter(Q(created_at__gte=start) | Q(decided_at__gte=start))
+    changed.update(suggestions.values_list("claim_id", flat=True))
     return changed
 
 
