@@ -40,7 +40,9 @@ def _decide(pair: OutletDependence, *, state: str, note: str, by: AbstractBaseUs
     if state == DependenceState.DISMISSED:
         row.dismissed_shared, row.dismissed_denied = row.shared_claims, row.shared_denied
     row.discount = 0
-    row._change_reason = note  # the history says why, beside who
+    row._change_reason = note[:100]  # the history says why (in short), beside who
+    if row.reviewed_by is not None:
+        row._history_user = row.reviewed_by
     row.save()
     if weighed_before or state == DependenceState.CONFIRMED:
         row.rescoring = claims_refresh_scores(

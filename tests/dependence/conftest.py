@@ -21,3 +21,24 @@ def dependence_state() -> tuple[list[dict], list[tuple]]:
     pairs = list(OutletDependence.objects.order_by("first_id", "second_id").values(*PAIR_FIELDS))
     items = list(DependenceItem.objects.order_by("claim_id").values_list("claim_id", "outlets"))
     return pairs, items
+
+
+def copying_newsroom(count: int = 12) -> dict:
+    """Outlets "Wire A" and "Copier B" (both C) where B repeats A's rare claims a day later, a third
+    outlet with its own claims, and background claims of ten others: built through the services."""
+    from datetime import date, timedelta
+
+    from tests.factories import make_appearance, make_claim, make_outlet
+
+    source, copier, third = (make_outlet(name, reliability="C") for name in ("Wire A", "Copier B", "Third C"))
+    shared = []
+    for n in range(count):
+        claim = make_claim(f"Shared claim {n}")
+        day = date(2021, 3, 1) + timedelta(days=n)
+        make_appearance(claim, source, published_on=day)
+        make_appearance(claim, copier, published_on=day + timedelta(days=1))
+        shared.append(claim)
+    others = [make_outlet(f"Background {n}") for n in range(10)]
+    for n in range(30):
+        make_appearance(make_claim(f"Background claim {n}"), others[n % 10], published_on=date(2021, 5, 1))
+    return {"source": source, "copier": copier, "third": third, "shared": shared}
