@@ -131,7 +131,6 @@ class DependenceFilter(django_filters.FilterSet):
         field_name="score", lookup_expr="gte", min_value=0, max_value=1, help_text="Pairs scoring at least this (0-1)."
     )
     state = django_filters.ChoiceFilter(choices=DependenceState.choices)
-    recorded = django_filters.BooleanFilter(help_text="Whether a citation or a shared patron records it already.")
 
     class Meta:
         model = OutletDependence
