@@ -3,6 +3,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from claims.choices import DependenceState
+from claims.models.fields import at_most
 
 
 class OutletDependence(models.Model):
@@ -34,7 +35,7 @@ class OutletDependence(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.TextField(blank=True)
+    review_note = models.TextField(blank=True, validators=at_most(2000))
     # The shared and shared-denied counts when it was dismissed: it is suggested again only past them.
     dismissed_shared = models.PositiveIntegerField(default=0)
     dismissed_denied = models.PositiveIntegerField(default=0)
