@@ -6,80 +6,142 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0003_roles'),
+        ("claims", "0003_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='appearance',
-            name='claim',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='appearances', to='claims.claim'),
+            model_name="appearance",
+            name="claim",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="appearances",
+                to="claims.claim",
+            ),
         ),
         migrations.AlterField(
-            model_name='appearance',
-            name='outlet',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='appearances', to='claims.outlet'),
+            model_name="appearance",
+            name="outlet",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="appearances",
+                to="claims.outlet",
+            ),
         ),
         migrations.AlterField(
-            model_name='citation',
-            name='cited',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='citations_received', to='claims.appearance'),
+            model_name="citation",
+            name="cited",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="citations_received",
+                to="claims.appearance",
+            ),
         ),
         migrations.AlterField(
-            model_name='citation',
-            name='claim',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='citations', to='claims.claim'),
+            model_name="citation",
+            name="claim",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name="citations", to="claims.claim"
+            ),
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='confidence',
+            model_name="claim",
+            name="confidence",
             field=models.PositiveSmallIntegerField(default=0, editable=False),
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='event',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.event'),
+            model_name="claim",
+            name="event",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="claims",
+                to="claims.event",
+            ),
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='first_reported',
+            model_name="claim",
+            name="first_reported",
             field=models.DateField(blank=True, editable=False, null=True),
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='review_state',
-            field=models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected'), ('retracted', 'Retracted')], default='draft', max_length=20),
+            model_name="claim",
+            name="review_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("in_review", "In review"),
+                    ("published", "Published"),
+                    ("rejected", "Rejected"),
+                    ("retracted", "Retracted"),
+                ],
+                default="draft",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='status',
-            field=models.CharField(choices=[('unclaimed', 'Unclaimed'), ('confirmed', 'Confirmed'), ('denied', 'Denied')], default='unclaimed', editable=False, max_length=20),
+            model_name="claim",
+            name="status",
+            field=models.CharField(
+                choices=[("unclaimed", "Unclaimed"), ("confirmed", "Confirmed"), ("denied", "Denied")],
+                default="unclaimed",
+                editable=False,
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='subject',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.actor'),
+            model_name="claim",
+            name="subject",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="claims",
+                to="claims.actor",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalclaim',
-            name='review_state',
-            field=models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected'), ('retracted', 'Retracted')], default='draft', max_length=20),
+            model_name="historicalclaim",
+            name="review_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("in_review", "In review"),
+                    ("published", "Published"),
+                    ("rejected", "Rejected"),
+                    ("retracted", "Retracted"),
+                ],
+                default="draft",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='reviewtransition',
-            name='claim',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='transitions', to='claims.claim'),
+            model_name="reviewtransition",
+            name="claim",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="transitions",
+                to="claims.claim",
+            ),
         ),
         migrations.AlterField(
-            model_name='statusevidence',
-            name='claim',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='evidence', to='claims.claim'),
+            model_name="statusevidence",
+            name="claim",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name="evidence", to="claims.claim"
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['status', 'confidence'], name='claim_status_idx'),
+            model_name="claim",
+            index=models.Index(fields=["status", "confidence"], name="claim_status_idx"),
         ),
     ]

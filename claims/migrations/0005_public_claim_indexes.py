@@ -5,27 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0004_fewer_indexes'),
+        ("claims", "0004_fewer_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(condition=models.Q(('review_state__in', ('published', 'retracted'))), fields=['updated_at', 'id'], name='claim_public_sync_idx'),
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("review_state__in", ("published", "retracted"))),
+                fields=["updated_at", "id"],
+                name="claim_public_sync_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(condition=models.Q(('review_state__in', ('published', 'retracted'))), fields=['confidence', 'id'], name='claim_public_confidence_idx'),
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("review_state__in", ("published", "retracted"))),
+                fields=["confidence", "id"],
+                name="claim_public_confidence_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(condition=models.Q(('review_state__in', ('published', 'retracted'))), fields=['first_reported', 'id'], name='claim_public_reported_idx'),
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("review_state__in", ("published", "retracted"))),
+                fields=["first_reported", "id"],
+                name="claim_public_reported_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(condition=models.Q(('review_state__in', ('published', 'retracted'))), fields=['subject', 'updated_at', 'id'], name='claim_public_subject_idx'),
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("review_state__in", ("published", "retracted"))),
+                fields=["subject", "updated_at", "id"],
+                name="claim_public_subject_idx",
+            ),
         ),
     ]

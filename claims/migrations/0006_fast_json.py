@@ -5,15 +5,14 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0005_public_claim_indexes'),
+        ("claims", "0005_public_claim_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='claim',
-            name='confidence_factors',
+            model_name="claim",
+            name="confidence_factors",
             field=claims.models.fields.FastJSONField(blank=True, default=list, editable=False),
         ),
     ]

@@ -167,21 +167,43 @@ def backfill(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 
 class Migration(migrations.Migration):
-
-    dependencies = [('claims', '0007_lighter_indexes')]
+    dependencies = [("claims", "0007_lighter_indexes")]
 
     operations = [
         migrations.CreateModel(
-            name='ClaimOutlet',
+            name="ClaimOutlet",
             fields=[
-                ('pk', models.CompositePrimaryKey('claim_id', 'outlet_id', blank=True, editable=False, primary_key=True, serialize=False)),
-                ('appearances', models.IntegerField()),
-                ('claim_updated_at', models.DateTimeField()),
-                ('claim', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='outlet_links', to='claims.claim')),
-                ('outlet', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='claim_links', to='claims.outlet')),
+                (
+                    "pk",
+                    models.CompositePrimaryKey(
+                        "claim_id", "outlet_id", blank=True, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("appearances", models.IntegerField()),
+                ("claim_updated_at", models.DateTimeField()),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="outlet_links",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="claim_links",
+                        to="claims.outlet",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['outlet', 'claim_updated_at', 'claim'], name='claim_outlet_sync_idx')],
+                "indexes": [models.Index(fields=["outlet", "claim_updated_at", "claim"], name="claim_outlet_sync_idx")],
             },
         ),
         migrations.RunPython(install, uninstall),

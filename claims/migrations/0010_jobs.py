@@ -6,89 +6,157 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0009_input_limits'),
+        ("claims", "0009_input_limits"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('rescore', 'Rescoring after a change that reaches many claims'), ('import', 'Import of a file')], max_length=20)),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=20)),
-                ('description', models.CharField(editable=False, max_length=500)),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('total', models.PositiveIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('heartbeat_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('params', models.JSONField(blank=True, default=dict)),
-                ('upload', models.FileField(blank=True, upload_to='imports/')),
-                ('result', models.JSONField(blank=True, default=dict)),
-                ('errors', models.JSONField(blank=True, default=list)),
-                ('failure', models.TextField(blank=True, editable=False)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='jobs', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rescore", "Rescoring after a change that reaches many claims"),
+                            ("import", "Import of a file"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+                        default="queued",
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.CharField(editable=False, max_length=500)),
+                ("done", models.PositiveIntegerField(default=0)),
+                ("total", models.PositiveIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("heartbeat_at", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("params", models.JSONField(blank=True, default=dict)),
+                ("upload", models.FileField(blank=True, upload_to="imports/")),
+                ("result", models.JSONField(blank=True, default=dict)),
+                ("errors", models.JSONField(blank=True, default=list)),
+                ("failure", models.TextField(blank=True, editable=False)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="jobs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-id'],
+                "ordering": ["-id"],
             },
         ),
         migrations.CreateModel(
-            name='ScoreRefresh',
+            name="ScoreRefresh",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(editable=False, help_text='e.g. "outlet Al-Akhbar was regraded from C to D"', max_length=500)),
-                ('planned', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.actor')),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='score_refreshes', to='claims.job')),
-                ('outlet', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.outlet')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        editable=False, help_text='e.g. "outlet Al-Akhbar was regraded from C to D"', max_length=500
+                    ),
+                ),
+                ("planned", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="claims.actor",
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="score_refreshes", to="claims.job"
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="claims.outlet",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='ScoreBatch',
+            name="ScoreBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('first_claim_id', models.BigIntegerField()),
-                ('last_claim_id', models.BigIntegerField()),
-                ('claim_ids', models.JSONField(default=list)),
-                ('refresh', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='batches', to='claims.scorerefresh')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveIntegerField()),
+                ("first_claim_id", models.BigIntegerField()),
+                ("last_claim_id", models.BigIntegerField()),
+                ("claim_ids", models.JSONField(default=list)),
+                (
+                    "refresh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="batches", to="claims.scorerefresh"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['refresh', 'number'],
+                "ordering": ["refresh", "number"],
             },
         ),
         migrations.AddIndex(
-            model_name='job',
-            index=models.Index(fields=['created_by', 'id'], name='job_owner_idx'),
+            model_name="job",
+            index=models.Index(fields=["created_by", "id"], name="job_owner_idx"),
         ),
         migrations.AddIndex(
-            model_name='job',
-            index=models.Index(fields=['state', 'id'], name='job_state_idx'),
+            model_name="job",
+            index=models.Index(fields=["state", "id"], name="job_state_idx"),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['rescore', 'import'])), name='job_kind_valid'),
+            model_name="job",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["rescore", "import"])), name="job_kind_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['queued', 'running', 'done', 'failed'])), name='job_state_valid'),
+            model_name="job",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["queued", "running", "done", "failed"])), name="job_state_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='scorerefresh',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('actor__isnull', True), ('outlet__isnull', False)), models.Q(('actor__isnull', False), ('outlet__isnull', True)), _connector='OR'), name='score_refresh_one_scope'),
+            model_name="scorerefresh",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("actor__isnull", True), ("outlet__isnull", False)),
+                    models.Q(("actor__isnull", False), ("outlet__isnull", True)),
+                    _connector="OR",
+                ),
+                name="score_refresh_one_scope",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='scorebatch',
-            constraint=models.UniqueConstraint(fields=('refresh', 'number'), name='score_batch_unique_number'),
+            model_name="scorebatch",
+            constraint=models.UniqueConstraint(fields=("refresh", "number"), name="score_batch_unique_number"),
         ),
     ]

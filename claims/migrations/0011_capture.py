@@ -6,162 +6,270 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0010_jobs'),
+        ("claims", "0010_jobs"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Capture',
+            name="Capture",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(editable=False, max_length=2000)),
-                ('normalized_url', models.URLField(editable=False, max_length=2000)),
-                ('state', models.CharField(choices=[('queued', 'Being fetched'), ('needs_outlet', 'Needs an outlet'), ('needs_claim', 'Needs a claim'), ('recorded', 'Appearance recorded'), ('failed', 'Failed')], default='queued', editable=False, max_length=20)),
-                ('message', models.TextField(blank=True, editable=False)),
-                ('proposed_outlet', models.JSONField(blank=True, default=dict, editable=False)),
-                ('appearance_created', models.BooleanField(default=False, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("url", models.URLField(editable=False, max_length=2000)),
+                ("normalized_url", models.URLField(editable=False, max_length=2000)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Being fetched"),
+                            ("needs_outlet", "Needs an outlet"),
+                            ("needs_claim", "Needs a claim"),
+                            ("recorded", "Appearance recorded"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                ("message", models.TextField(blank=True, editable=False)),
+                ("proposed_outlet", models.JSONField(blank=True, default=dict, editable=False)),
+                ("appearance_created", models.BooleanField(default=False, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['-id'],
+                "ordering": ["-id"],
             },
         ),
         migrations.CreateModel(
-            name='Snapshot',
+            name="Snapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(editable=False, help_text='The URL as it was asked for.', max_length=2000)),
-                ('final_url', models.URLField(editable=False, help_text='Where the redirects led.', max_length=2000)),
-                ('normalized_url', models.URLField(db_index=True, editable=False, max_length=2000)),
-                ('status', models.PositiveSmallIntegerField(editable=False)),
-                ('content_type', models.CharField(blank=True, editable=False, max_length=200)),
-                ('size', models.PositiveIntegerField(editable=False)),
-                ('sha256', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('fetched_at', models.DateTimeField(editable=False)),
-                ('warc', models.FileField(editable=False, max_length=300, upload_to='snapshots/')),
-                ('content_changed', models.BooleanField(editable=False, null=True)),
-                ('metadata', models.JSONField(blank=True, default=dict, editable=False)),
-                ('main_text', models.TextField(blank=True, editable=False)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("url", models.URLField(editable=False, help_text="The URL as it was asked for.", max_length=2000)),
+                ("final_url", models.URLField(editable=False, help_text="Where the redirects led.", max_length=2000)),
+                ("normalized_url", models.URLField(db_index=True, editable=False, max_length=2000)),
+                ("status", models.PositiveSmallIntegerField(editable=False)),
+                ("content_type", models.CharField(blank=True, editable=False, max_length=200)),
+                ("size", models.PositiveIntegerField(editable=False)),
+                ("sha256", models.CharField(db_index=True, editable=False, max_length=64)),
+                ("fetched_at", models.DateTimeField(editable=False)),
+                ("warc", models.FileField(editable=False, max_length=300, upload_to="snapshots/")),
+                ("content_changed", models.BooleanField(editable=False, null=True)),
+                ("metadata", models.JSONField(blank=True, default=dict, editable=False)),
+                ("main_text", models.TextField(blank=True, editable=False)),
             ],
             options={
-                'ordering': ['-fetched_at', '-id'],
+                "ordering": ["-fetched_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SuggestedCitation',
+            name="SuggestedCitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('republished', 'Republished'), ('cited', 'Cited'), ('quoted', 'Quoted'), ('translated', 'Translated'), ('paraphrased', 'Paraphrased')], editable=False, max_length=20)),
-                ('evidence', models.JSONField(default=dict, editable=False)),
-                ('score', models.FloatField(editable=False)),
-                ('state', models.CharField(choices=[('suggested', 'Suggested'), ('accepted', 'Accepted'), ('dismissed', 'Dismissed')], default='suggested', editable=False, max_length=20)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("republished", "Republished"),
+                            ("cited", "Cited"),
+                            ("quoted", "Quoted"),
+                            ("translated", "Translated"),
+                            ("paraphrased", "Paraphrased"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                ("evidence", models.JSONField(default=dict, editable=False)),
+                ("score", models.FloatField(editable=False)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("accepted", "Accepted"), ("dismissed", "Dismissed")],
+                        default="suggested",
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['-score', 'id'],
+                "ordering": ["-score", "id"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='job',
-            name='job_kind_valid',
+            model_name="job",
+            name="job_kind_valid",
         ),
         migrations.AlterField(
-            model_name='job',
-            name='kind',
-            field=models.CharField(choices=[('rescore', 'Rescoring after a change that reaches many claims'), ('import', 'Import of a file'), ('capture', 'Capture of a URL')], max_length=20),
+            model_name="job",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("rescore", "Rescoring after a change that reaches many claims"),
+                    ("import", "Import of a file"),
+                    ("capture", "Capture of a URL"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['rescore', 'import', 'capture'])), name='job_kind_valid'),
+            model_name="job",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["rescore", "import", "capture"])), name="job_kind_valid"
+            ),
         ),
         migrations.AddField(
-            model_name='capture',
-            name='appearance',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='claims.appearance'),
+            model_name="capture",
+            name="appearance",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="claims.appearance",
+            ),
         ),
         migrations.AddField(
-            model_name='capture',
-            name='claim',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='claims.claim'),
+            model_name="capture",
+            name="claim",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name="+", to="claims.claim"
+            ),
         ),
         migrations.AddField(
-            model_name='capture',
-            name='job',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='capture', to='claims.job'),
+            model_name="capture",
+            name="job",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE, related_name="capture", to="claims.job"
+            ),
         ),
         migrations.AddField(
-            model_name='capture',
-            name='outlet',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='claims.outlet'),
+            model_name="capture",
+            name="outlet",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name="+", to="claims.outlet"
+            ),
         ),
         migrations.AddField(
-            model_name='snapshot',
-            name='appearance',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='snapshots', to='claims.appearance'),
+            model_name="snapshot",
+            name="appearance",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="snapshots",
+                to="claims.appearance",
+            ),
         ),
         migrations.AddField(
-            model_name='snapshot',
-            name='captured_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="snapshot",
+            name="captured_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='snapshot',
-            name='previous',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='claims.snapshot'),
+            model_name="snapshot",
+            name="previous",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="claims.snapshot",
+            ),
         ),
         migrations.AddField(
-            model_name='capture',
-            name='snapshot',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='claims.snapshot'),
+            model_name="capture",
+            name="snapshot",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="claims.snapshot",
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedcitation',
-            name='capture',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='suggestions', to='claims.capture'),
+            model_name="suggestedcitation",
+            name="capture",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="suggestions",
+                to="claims.capture",
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedcitation',
-            name='citation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='claims.citation'),
+            model_name="suggestedcitation",
+            name="citation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="claims.citation",
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedcitation',
-            name='cited',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.appearance'),
+            model_name="suggestedcitation",
+            name="cited",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="claims.appearance"
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedcitation',
-            name='citing',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.appearance'),
+            model_name="suggestedcitation",
+            name="citing",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="claims.appearance"
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedcitation',
-            name='claim',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggested_citations', to='claims.claim'),
+            model_name="suggestedcitation",
+            name="claim",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="suggested_citations", to="claims.claim"
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedcitation',
-            name='decided_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="suggestedcitation",
+            name="decided_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='capture',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['queued', 'needs_outlet', 'needs_claim', 'recorded', 'failed'])), name='capture_state_valid'),
+            model_name="capture",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["queued", "needs_outlet", "needs_claim", "recorded", "failed"])),
+                name="capture_state_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='suggestedcitation',
-            index=models.Index(fields=['claim', 'state'], name='suggestion_claim_idx'),
+            model_name="suggestedcitation",
+            index=models.Index(fields=["claim", "state"], name="suggestion_claim_idx"),
         ),
         migrations.AddConstraint(
-            model_name='suggestedcitation',
-            constraint=models.UniqueConstraint(fields=('citing', 'cited'), name='suggestion_unique_pair'),
+            model_name="suggestedcitation",
+            constraint=models.UniqueConstraint(fields=("citing", "cited"), name="suggestion_unique_pair"),
         ),
         migrations.AddConstraint(
-            model_name='suggestedcitation',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['suggested', 'accepted', 'dismissed'])), name='suggestion_state_valid'),
+            model_name="suggestedcitation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["suggested", "accepted", "dismissed"])), name="suggestion_state_valid"
+            ),
         ),
     ]

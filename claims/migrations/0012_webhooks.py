@@ -6,127 +6,218 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0011_capture'),
+        ("claims", "0011_capture"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.CharField(max_length=2000)),
-                ('events', models.JSONField(default=list, help_text='Kinds of event, from WebhookEventKind.')),
-                ('filters', models.JSONField(blank=True, default=dict)),
-                ('min_change', models.PositiveSmallIntegerField(default=10)),
-                ('secret', models.CharField(editable=False, max_length=100)),
-                ('paused_at', models.DateTimeField(blank=True, null=True)),
-                ('pause_reason', models.CharField(blank=True, max_length=500)),
-                ('consecutive_failures', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='webhook_subscriptions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("url", models.CharField(max_length=2000)),
+                ("events", models.JSONField(default=list, help_text="Kinds of event, from WebhookEventKind.")),
+                ("filters", models.JSONField(blank=True, default=dict)),
+                ("min_change", models.PositiveSmallIntegerField(default=10)),
+                ("secret", models.CharField(editable=False, max_length=100)),
+                ("paused_at", models.DateTimeField(blank=True, null=True)),
+                ("pause_reason", models.CharField(blank=True, max_length=500)),
+                ("consecutive_failures", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="webhook_subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='WebhookEvent',
+            name="WebhookEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('claim.published', 'A claim was published'), ('claim.retracted', 'A published claim was retracted'), ('claim.status_changed', "A claim's responsibility status changed"), ('claim.confidence_changed', "A claim's confidence moved")], max_length=40)),
-                ('changes', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('dispatched_at', models.DateTimeField(blank=True, null=True)),
-                ('claim', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.claim')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("claim.published", "A claim was published"),
+                            ("claim.retracted", "A published claim was retracted"),
+                            ("claim.status_changed", "A claim's responsibility status changed"),
+                            ("claim.confidence_changed", "A claim's confidence moved"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("changes", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("dispatched_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="claims.claim"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('pending', 'Waiting to be sent, or to be tried again'), ('delivered', 'Delivered: the receiver answered 2xx'), ('failed', 'Failed: refused by the receiver, or out of tries'), ('skipped', 'Skipped: the claim is no longer one the subscriber may read')], default='pending', max_length=20)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('attempts_before_run', models.PositiveSmallIntegerField(default=0)),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('last_status_code', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('last_duration_ms', models.PositiveIntegerField(blank=True, null=True)),
-                ('last_error', models.TextField(blank=True, editable=False)),
-                ('body', models.TextField(blank=True, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('subscription', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='claims.subscription')),
-                ('event', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='claims.webhookevent')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent, or to be tried again"),
+                            ("delivered", "Delivered: the receiver answered 2xx"),
+                            ("failed", "Failed: refused by the receiver, or out of tries"),
+                            ("skipped", "Skipped: the claim is no longer one the subscriber may read"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("attempts_before_run", models.PositiveSmallIntegerField(default=0)),
+                ("next_attempt_at", models.DateTimeField(blank=True, null=True)),
+                ("last_status_code", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("last_duration_ms", models.PositiveIntegerField(blank=True, null=True)),
+                ("last_error", models.TextField(blank=True, editable=False)),
+                ("body", models.TextField(blank=True, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="claims.subscription",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="claims.webhookevent",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-id'],
+                "ordering": ["-id"],
             },
         ),
         migrations.CreateModel(
-            name='DeliveryAttempt',
+            name="DeliveryAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('at', models.DateTimeField()),
-                ('status_code', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('duration_ms', models.PositiveIntegerField(default=0)),
-                ('error', models.TextField(blank=True, editable=False)),
-                ('outcome', models.CharField(choices=[('pending', 'Waiting to be sent, or to be tried again'), ('delivered', 'Delivered: the receiver answered 2xx'), ('failed', 'Failed: refused by the receiver, or out of tries'), ('skipped', 'Skipped: the claim is no longer one the subscriber may read')], max_length=20)),
-                ('delivery', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='attempt_log', to='claims.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveSmallIntegerField()),
+                ("at", models.DateTimeField()),
+                ("status_code", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("duration_ms", models.PositiveIntegerField(default=0)),
+                ("error", models.TextField(blank=True, editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent, or to be tried again"),
+                            ("delivered", "Delivered: the receiver answered 2xx"),
+                            ("failed", "Failed: refused by the receiver, or out of tries"),
+                            ("skipped", "Skipped: the claim is no longer one the subscriber may read"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempt_log",
+                        to="claims.delivery",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['delivery', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('delivery', 'number'), name='webhook_attempt_number')],
+                "ordering": ["delivery", "number"],
+                "constraints": [models.UniqueConstraint(fields=("delivery", "number"), name="webhook_attempt_number")],
             },
         ),
         migrations.AddIndex(
-            model_name='subscription',
-            index=models.Index(fields=['owner', 'id'], name='webhook_owner_idx'),
+            model_name="subscription",
+            index=models.Index(fields=["owner", "id"], name="webhook_owner_idx"),
         ),
         migrations.AddIndex(
-            model_name='subscription',
-            index=models.Index(condition=models.Q(('paused_at__isnull', True)), fields=['id'], name='webhook_active_idx'),
+            model_name="subscription",
+            index=models.Index(
+                condition=models.Q(("paused_at__isnull", True)), fields=["id"], name="webhook_active_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.CheckConstraint(condition=models.Q(('min_change__gte', 1), ('min_change__lte', 100)), name='webhook_min_change_range'),
+            model_name="subscription",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_change__gte", 1), ("min_change__lte", 100)), name="webhook_min_change_range"
+            ),
         ),
         migrations.AddIndex(
-            model_name='webhookevent',
-            index=models.Index(fields=['claim', 'id'], name='webhook_event_claim_idx'),
+            model_name="webhookevent",
+            index=models.Index(fields=["claim", "id"], name="webhook_event_claim_idx"),
         ),
         migrations.AddIndex(
-            model_name='webhookevent',
-            index=models.Index(condition=models.Q(('dispatched_at__isnull', True)), fields=['id'], name='webhook_event_undispatched_idx'),
+            model_name="webhookevent",
+            index=models.Index(
+                condition=models.Q(("dispatched_at__isnull", True)),
+                fields=["id"],
+                name="webhook_event_undispatched_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='webhookevent',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['claim.published', 'claim.retracted', 'claim.status_changed', 'claim.confidence_changed'])), name='webhook_event_kind_valid'),
+            model_name="webhookevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        ["claim.published", "claim.retracted", "claim.status_changed", "claim.confidence_changed"],
+                    )
+                ),
+                name="webhook_event_kind_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(fields=['subscription', 'id'], name='webhook_delivery_log_idx'),
+            model_name="delivery",
+            index=models.Index(fields=["subscription", "id"], name="webhook_delivery_log_idx"),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(fields=['event'], name='webhook_delivery_event_idx'),
+            model_name="delivery",
+            index=models.Index(fields=["event"], name="webhook_delivery_event_idx"),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(condition=models.Q(('state', 'pending')), fields=['next_attempt_at'], name='webhook_delivery_due_idx'),
+            model_name="delivery",
+            index=models.Index(
+                condition=models.Q(("state", "pending")), fields=["next_attempt_at"], name="webhook_delivery_due_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(fields=('subscription', 'event'), name='webhook_delivery_once'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(fields=("subscription", "event"), name="webhook_delivery_once"),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['pending', 'delivered', 'failed', 'skipped'])), name='webhook_delivery_state'),
+            model_name="delivery",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["pending", "delivered", "failed", "skipped"])),
+                name="webhook_delivery_state",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0012_webhooks'),
+        ("claims", "0012_webhooks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='scorerefresh',
-            name='names_changed',
+            model_name="scorerefresh",
+            name="names_changed",
             field=models.BooleanField(default=True),
         ),
     ]

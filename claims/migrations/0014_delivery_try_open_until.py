@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0013_score_refresh_names_changed'),
+        ("claims", "0013_score_refresh_names_changed"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delivery',
-            name='try_open_until',
+            model_name="delivery",
+            name="try_open_until",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
     ]

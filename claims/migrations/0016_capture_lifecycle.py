@@ -34,7 +34,11 @@ class Migration(migrations.Migration):
             name="state",
             field=models.CharField(
                 blank=True,
-                choices=[("needs_outlet", "Needs an outlet"), ("needs_claim", "Needs a claim"), ("recorded", "Appearance recorded")],
+                choices=[
+                    ("needs_outlet", "Needs an outlet"),
+                    ("needs_claim", "Needs a claim"),
+                    ("recorded", "Appearance recorded"),
+                ],
                 editable=False,
                 max_length=20,
             ),

@@ -18,12 +18,20 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="appearance",
             name="author",
-            field=models.CharField(blank=True, help_text="Who wrote it, as the byline names them (read from a captured page).", max_length=300),
+            field=models.CharField(
+                blank=True,
+                help_text="Who wrote it, as the byline names them (read from a captured page).",
+                max_length=300,
+            ),
         ),
         migrations.AddField(
             model_name="historicalappearance",
             name="author",
-            field=models.CharField(blank=True, help_text="Who wrote it, as the byline names them (read from a captured page).", max_length=300),
+            field=models.CharField(
+                blank=True,
+                help_text="Who wrote it, as the byline names them (read from a captured page).",
+                max_length=300,
+            ),
         ),
         migrations.RunPython(claim_outlets.install, claim_outlets.uninstall),
     ]

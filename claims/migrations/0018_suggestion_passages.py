@@ -26,7 +26,8 @@ def pairs(apps, schema_editor):
     Suggestion = apps.get_model("claims", "SuggestedCitation")
     Snapshot = apps.get_model("claims", "Snapshot")
     old = [
-        s for s in Suggestion.objects.filter(evidence__has_key="passages").only("id", "citing_id", "cited_id", "evidence")
+        s
+        for s in Suggestion.objects.filter(evidence__has_key="passages").only("id", "citing_id", "cited_id", "evidence")
         if any(isinstance(p, str) for p in s.evidence.get("passages") or [])
     ]
     texts = _latest_texts(Snapshot, {s.citing_id for s in old} | {s.cited_id for s in old})
