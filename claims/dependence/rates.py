@@ -1,9 +1,12 @@
 """The corpus-wide quantities the model reads, estimated from the corpus itself (docs/scoring.md).
 
-- The prior that two outlets sharing enough claims are dependent: the share of such pairs whose
-  dependence is recorded (a citation on at least half of their shared claims, a shared patron,
-  a reviewer's confirmation), with a Beta(1, 9) prior (a tenth) so that a small or new corpus is
-  not read as all-independent or all-dependent, and kept within [0.01, 0.5].
+- The prior that two outlets are dependent: the share of all pairs of outlets that carry claims
+  whose dependence is recorded (a citation on at least half of their shared claims, a shared
+  patron, a reviewer's confirmation), with a Beta(1, 9) prior (a tenth) so that a small or new
+  corpus is not read as all-independent or all-dependent, and kept within [0.0001, 0.5]. Over all
+  pairs, not only those sharing claims: among the tens of thousands of pairs of a few hundred
+  outlets, a handful share three rare claims by chance, and the prior is what keeps them from
+  being read as copies (the many tests a corpus makes at once).
 - The false-value ratio: how many independent voices beyond the first a claim later denied has,
   against one that is not denied (each claim's independent-origin count, SPEC §5). Independent
   outlets rarely coincide on a false report, so it is usually below 1; with fewer than
@@ -13,7 +16,7 @@
 from dataclasses import dataclass
 
 PRIOR_SUCCESSES, PRIOR_TRIALS = 1, 10
-LOWEST_PRIOR, HIGHEST_PRIOR = 0.01, 0.5
+LOWEST_PRIOR, HIGHEST_PRIOR = 0.0001, 0.5
 MIN_DENIED = 20
 FALSE_RATIO_PRIOR = 0.5
 LOWEST_FALSE_RATIO = 0.05
@@ -30,8 +33,9 @@ class VoiceCounts:
     other_extra_voices: int
 
 
-def dependence_prior(*, recorded_pairs: int, candidate_pairs: int) -> float:
-    share = (recorded_pairs + PRIOR_SUCCESSES) / (candidate_pairs + PRIOR_TRIALS)
+def dependence_prior(*, recorded_pairs: int, outlets: int) -> float:
+    """`outlets`: how many outlets carry claims; every pair of them could be dependent."""
+    share = (recorded_pairs + PRIOR_SUCCESSES) / (outlets * (outlets - 1) // 2 + PRIOR_TRIALS)
     return min(HIGHEST_PRIOR, max(LOWEST_PRIOR, share))
 
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from claims.choices import DependenceState, JobKind
 from claims.dependence.pairs import ClaimCarriers, count_pairs
+from claims.fastpath.bulk_rows import bulk_insert, update_columns
 from claims.models import (
     Appearance,
     Claim,
@@ -44,6 +45,9 @@ from claims.services.jobs import enqueue, job_begin, job_create, job_progress
 from claims.task_names import COUNT_DEPENDENCE_BLOCK, PLAN_DEPENDENCE
 
 ITEM_BATCH = 5_000
+COUNTED_FIELDS = [
+    "shared_kinds", "lag_days_second_after", "lag_days_first_after", "shared_claims", "shared_denied", "computed_at",
+]  # fmt: skip
 
 
 def dependence_recompute(
@@ -109,7 +113,7 @@ def _touched_outlets(claim_ids: set[int]) -> set[int]:
             if after:
                 items.append(DependenceItem(claim_id=claim_id, outlets=after))
         DependenceItem.objects.filter(claim_id__in=chunk).delete()
-        DependenceItem.objects.bulk_create(items)
+        bulk_insert(DependenceItem, items, by=None, history=False)
     return touched
 
 
@@ -193,10 +197,10 @@ def _storing_items(claims: Iterable[ClaimCarriers], mine: set[int]) -> Iterable[
         if outlets and outlets[0] in mine:
             items.append(DependenceItem(claim_id=claim.claim_id, outlets=outlets))
             if len(items) >= ITEM_BATCH:
-                DependenceItem.objects.bulk_create(items)
+                bulk_insert(DependenceItem, items, by=None, history=False)
                 items = []
         yield claim
-    DependenceItem.objects.bulk_create(items)
+    bulk_insert(DependenceItem, items, by=None, history=False)
 
 
 def _write_pairs(pairs: dict, owns: Callable[[int, int], bool], mine: set[int]) -> None:
@@ -223,16 +227,9 @@ def _write_pairs(pairs: dict, owns: Callable[[int, int], bool], mine: set[int]) 
         _set_counts(row, counts, now)
         created.append(row)
     OutletDependence.objects.filter(pk__in=gone).delete()
-    fields = [
-        "shared_kinds",
-        "lag_days_second_after",
-        "lag_days_first_after",
-        "shared_claims",
-        "shared_denied",
-        "computed_at",
-    ]
-    OutletDependence.objects.bulk_update(changed, fields, batch_size=1000)
-    OutletDependence.objects.bulk_create(created, batch_size=1000)
+    # The counts are the job's, not a person's: they keep no history (the reviews do).
+    update_columns(changed, COUNTED_FIELDS)
+    bulk_insert(OutletDependence, created, by=None, history=False)
 
 
 def _set_counts(row: OutletDependence, counts, now: datetime) -> None:

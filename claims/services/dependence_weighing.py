@@ -10,6 +10,7 @@ from claims.dependence.evidence import pair_evidence
 from claims.dependence.model import CorpusRates, PairCounts, verdict
 from claims.dependence.pairs import total_carries
 from claims.dependence.rates import dependence_prior, false_value_ratio
+from claims.fastpath.bulk_rows import update_columns
 from claims.models import DependenceRun, OutletDependence
 from claims.selectors.dependence_inputs import cited_claims_by_pair, outlet_volumes, patrons_by_outlet, voice_counts
 from claims.services.jobs import job_finish
@@ -36,9 +37,7 @@ def discount_of(row: OutletDependence) -> int:
 
 def corpus_rates(rows: list[OutletDependence], recorded: set[int], volumes: dict[int, int]) -> CorpusRates:
     candidates = [row for row in rows if row.shared_claims >= settings.DEPENDENCE_MIN_SHARED]
-    prior = dependence_prior(
-        recorded_pairs=sum(1 for row in candidates if row.pk in recorded), candidate_pairs=len(candidates)
-    )
+    prior = dependence_prior(recorded_pairs=sum(1 for row in candidates if row.pk in recorded), outlets=len(volumes))
     return CorpusRates(carries=total_carries(volumes), false_ratio=false_value_ratio(voice_counts()), prior=prior)
 
 
@@ -59,6 +58,7 @@ def dependence_weigh(*, run: DependenceRun) -> None:
     rates = corpus_rates(rows, recorded, volumes)
     moved, changed, returned = set(), [], []
     for row in rows:
+        was = [getattr(row, name) for name in WEIGHED_FIELDS]
         before = (row.discount, row.state, row.outlet_id if row.score else None)
         counts = PairCounts.from_rows(row.shared_kinds, row.lag_days_second_after, row.lag_days_first_after)
         first, second = volumes.get(row.first_id, 0), volumes.get(row.second_id, 0)
@@ -79,8 +79,9 @@ def dependence_weigh(*, run: DependenceRun) -> None:
         after = (row.discount, row.state, row.outlet_id if row.score else None)
         if before != after and (before[0] or row.discount):
             moved.add(row.first_id)  # every claim the two both carry is one of the first's
-        changed.append(row)
-    OutletDependence.objects.bulk_update(changed, WEIGHED_FIELDS, batch_size=1000)
+        if was != [getattr(row, name) for name in WEIGHED_FIELDS]:
+            changed.append(row)
+    update_columns(changed, WEIGHED_FIELDS)
     for row in returned:
         # Back among the suggestions, in the pair's history, with the evidence that brought it back.
         row.review_note = f"Suggested again on {timezone.localdate():%Y-%m-%d}: {row.shared_claims} shared claims now."

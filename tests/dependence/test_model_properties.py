@@ -156,10 +156,10 @@ def test_what_independent_outlets_would_share_by_chance_is_not_dependence():
 
 
 def test_the_prior_is_the_share_of_recorded_pairs_kept_within_bounds():
-    assert dependence_prior(recorded_pairs=0, candidate_pairs=0) == 0.1
-    assert dependence_prior(recorded_pairs=0, candidate_pairs=10_000) == 0.01
-    assert dependence_prior(recorded_pairs=40, candidate_pairs=90) == 0.41
-    assert dependence_prior(recorded_pairs=90, candidate_pairs=90) == 0.5
+    assert dependence_prior(recorded_pairs=0, outlets=0) == 0.1
+    assert dependence_prior(recorded_pairs=0, outlets=1_000) == 0.0001
+    assert dependence_prior(recorded_pairs=20, outlets=11) == 21 / 65
+    assert dependence_prior(recorded_pairs=45, outlets=10) == 0.5
 
 
 def test_the_false_value_ratio_compares_independent_voices():
