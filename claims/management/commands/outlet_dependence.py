@@ -1,10 +1,10 @@
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from claims.choices import JobState
-from claims.models import Job
 from claims.services.dependence_runs import dependence_recompute
 
 
@@ -19,13 +19,14 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             job = dependence_recompute(full=not options["incremental"])
-        # With no broker the job has run by now; with workers, it runs there and is waited for.
-        while not options["no_wait"]:
+        # With no broker the job ran when the transaction committed; with workers, it is waited for.
+        while not options["no_wait"] and not settings.CELERY_TASK_ALWAYS_EAGER:
             job.refresh_from_db()
             if job.is_finished:
                 break
             time.sleep(1)
+        job.refresh_from_db()
         if job.state == JobState.FAILED:
             raise CommandError(f"Job {job.pk} failed: {job.failure}")
         seconds = time.monotonic() - started
-        self.stdout.write(f"Job {job.pk} {job.state} in {seconds:.1f} s: {Job.objects.get(pk=job.pk).result}")
+        self.stdout.write(f"Job {job.pk} {job.state} in {seconds:.1f} s: {job.result}")
