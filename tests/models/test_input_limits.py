@@ -13,6 +13,7 @@ from claims.models import (
     Claim,
     Event,
     Outlet,
+    OutletDependence,
     ReviewTransition,
     StatusEvidence,
     Subscription,
@@ -31,6 +32,7 @@ NOUNS = {
     "actor": Actor,
     "event": Event,
     "webhook": Subscription,
+    "dependence": OutletDependence,
 }
 WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation]
 
