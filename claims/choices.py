@@ -111,6 +111,7 @@ class JobKind(models.TextChoices):
     RESCORE = "rescore", "Rescoring after a change that reaches many claims"
     IMPORT = "import", "Import of a file"
     CAPTURE = "capture", "Capture of a URL"
+    DEPENDENCE = "dependence", "Learning which outlets depend on which"
 
 
 class JobState(models.TextChoices):
@@ -148,6 +149,14 @@ class CaptureStep(models.TextChoices):
     READ = "read", _("Read the page")
     OUTLET = "outlet", _("Find the outlet")
     RECORD = "record", _("Record the appearance")
+
+
+class DependenceState(models.TextChoices):
+    """Where a learned dependence between two outlets stands with the reviewers (SPEC §17)."""
+
+    SUGGESTED = "suggested", "Suggested by the corpus"
+    CONFIRMED = "confirmed", "Confirmed by a reviewer"
+    DISMISSED = "dismissed", "Dismissed by a reviewer"
 
 
 class SuggestionState(models.TextChoices):

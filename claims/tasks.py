@@ -20,6 +20,7 @@ from celery import Task, shared_task
 from django.conf import settings
 
 from claims.services.captures import CaptureFailed, capture_run
+from claims.services.dependence_runs import dependence_count_block, dependence_plan, dependence_schedule
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.meaning import claim_vectors_compute, claim_vectors_sweep
@@ -30,13 +31,16 @@ from claims.services.webhook_dispatch import events_dispatch
 from claims.services.webhook_sweep import webhooks_sweep
 from claims.task_names import (
     COMPACT_TRACK_RECORDS,
+    COUNT_DEPENDENCE_BLOCK,
     DELIVER_WEBHOOK,
     DISPATCH_WEBHOOK_EVENTS,
     EMBED_CLAIMS,
+    PLAN_DEPENDENCE,
     PLAN_RESCORING,
     RESCORE_BATCH,
     RUN_CAPTURE,
     RUN_IMPORT,
+    SCHEDULE_DEPENDENCE,
     SWEEP_VECTORS,
     SWEEP_WEBHOOKS,
 )
@@ -147,3 +151,18 @@ def sweep_vectors() -> None:
 @shared_task(base=RetriedTask, name=COMPACT_TRACK_RECORDS)
 def compact_track_records() -> None:
     track_records_compact()
+
+
+@shared_task(base=JobTask, name=PLAN_DEPENDENCE)
+def plan_dependence(job_id: int) -> None:
+    dependence_plan(job_id=job_id)
+
+
+@shared_task(base=JobTask, name=COUNT_DEPENDENCE_BLOCK)
+def count_dependence_block(block_id: int, job_id: int) -> None:
+    dependence_count_block(block_id=block_id, job_id=job_id)
+
+
+@shared_task(base=RetriedTask, name=SCHEDULE_DEPENDENCE)
+def schedule_dependence() -> None:
+    dependence_schedule()

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import COMPACT_TRACK_RECORDS, SWEEP_VECTORS, SWEEP_WEBHOOKS
+from claims.task_names import COMPACT_TRACK_RECORDS, SCHEDULE_DEPENDENCE, SWEEP_VECTORS, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -353,11 +353,28 @@ MEANING_SWEEP_SECONDS = env_int("MEANING_SWEEP_SECONDS", 300)
 MEANING_INDEX_FILE = os.environ.get("MEANING_INDEX_FILE", "")
 # Seconds between foldings of the outlets' track-record entries (claims/services/track_records.py).
 TRACK_RECORD_COMPACT_SECONDS = env_int("TRACK_RECORD_COMPACT_SECONDS", 60)
+# Learned source dependence (SPEC §17, docs/scoring.md). Pairs sharing fewer claims are not
+# considered; claims carried by more outlets than DEPENDENCE_POPULAR_FROM are what everybody carries
+# and say nothing of copying. A pair is suggested to reviewers, and discounts confidence, from
+# DEPENDENCE_SUGGEST_FROM. The full recompute is split into DEPENDENCE_BLOCKS tasks (one per worker);
+# the schedule runs the incremental path every DEPENDENCE_SCHEDULE_SECONDS (0: never).
+DEPENDENCE_MIN_SHARED = env_int("DEPENDENCE_MIN_SHARED", 3)
+DEPENDENCE_POPULAR_FROM = env_int("DEPENDENCE_POPULAR_FROM", 25)
+DEPENDENCE_SUGGEST_FROM = float(os.environ.get("DEPENDENCE_SUGGEST_FROM", "0.8"))
+DEPENDENCE_BLOCKS = env_int("DEPENDENCE_BLOCKS", 2)
+DEPENDENCE_SCHEDULE_SECONDS = env_int("DEPENDENCE_SCHEDULE_SECONDS", 3600)
+# How far before the last run's reading an incremental run looks for changes (writes in flight then).
+DEPENDENCE_LOOK_BACK_SECONDS = env_int("DEPENDENCE_LOOK_BACK_SECONDS", 300)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
     "sweep-vectors": {"task": SWEEP_VECTORS, "schedule": float(MEANING_SWEEP_SECONDS)},
     "compact-track-records": {"task": COMPACT_TRACK_RECORDS, "schedule": float(TRACK_RECORD_COMPACT_SECONDS)},
 }
+if DEPENDENCE_SCHEDULE_SECONDS:
+    CELERY_BEAT_SCHEDULE["outlet-dependence"] = {
+        "task": SCHEDULE_DEPENDENCE,
+        "schedule": float(DEPENDENCE_SCHEDULE_SECONDS),
+    }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")

@@ -132,3 +132,25 @@ def make_snapshot(appearance: Appearance | None = None, *, body: bytes = b"<html
     snapshot.warc.save(f"snapshots/test-{next(_seq)}.warc.gz", ContentFile(gzip.compress(body)), save=False)
     snapshot.save()
     return snapshot
+
+
+def make_dependence(first: Outlet, second: Outlet, *, score: float, shared: int = 10, denied: int = 0, **fields):
+    """A learned pair as a run of the job leaves it (second copies first, a day later), without
+    running it; the job itself is tested in tests/dependence/."""
+    from claims.dependence.evidence import pair_evidence
+    from claims.dependence.model import FIRST_EARLIER, PairCounts, SharedKind, Verdict
+    from claims.models import OutletDependence
+
+    counts = PairCounts()
+    for n in range(shared):
+        counts.add(SharedKind(2, n < denied, FIRST_EARLIER), 1)
+    low, high = sorted([first, second], key=lambda outlet: outlet.pk)
+    copies_second = 0.99 if high == second else 0.01
+    evidence = pair_evidence(
+        counts if high == second else counts.flipped(), Verdict(score, copies_second),
+        first_claims=shared * 2, second_claims=shared * 2, cited_claims=0, patrons=[],
+    )  # fmt: skip
+    return OutletDependence.objects.create(
+        first=low, second=high, shared_kinds=counts.as_rows(), shared_claims=shared, shared_denied=denied,
+        score=score, second_copies_first=copies_second, evidence=evidence, **fields,
+    )  # fmt: skip

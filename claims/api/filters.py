@@ -17,6 +17,7 @@ from claims.choices import (
     ActorRelation,
     AffiliationRelation,
     CitationKind,
+    DependenceState,
     JobKind,
     JobState,
     OutletKind,
@@ -33,10 +34,12 @@ from claims.models import (
     Claim,
     Job,
     Outlet,
+    OutletDependence,
     StatusEvidence,
     SuggestedCitation,
 )
-from claims.selectors.filter_values import IdFilter
+from claims.selectors.dependence import of_outlet
+from claims.selectors.filter_values import IdFilter, IdOrSlugFilter
 
 
 class ClaimFilterDescription(DjangoFilterBackend):
@@ -130,3 +133,20 @@ class SuggestionFilter(django_filters.FilterSet):
     class Meta:
         model = SuggestedCitation
         fields: list[str] = []
+
+
+class DependenceFilter(django_filters.FilterSet):
+    outlet = IdOrSlugFilter(
+        method="either_outlet", model=Outlet, help_text="An outlet's id or slug: pairs it is either side of."
+    )
+    min_score = django_filters.NumberFilter(
+        field_name="score", lookup_expr="gte", min_value=0, max_value=1, help_text="Pairs scoring at least this (0-1)."
+    )
+    state = django_filters.ChoiceFilter(choices=DependenceState.choices)
+
+    class Meta:
+        model = OutletDependence
+        fields: list[str] = []
+
+    def either_outlet(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
+        return queryset if value is None else of_outlet(queryset, value)

@@ -16,6 +16,7 @@ from claims.api.exports import (
 from claims.api.similar import SimilarClaimsView
 from claims.api.views.captures import CaptureViewSet, SnapshotDownloadView, SuggestionViewSet
 from claims.api.views.claims import ClaimViewSet
+from claims.api.views.dependence import OutletDependenceViewSet
 from claims.api.views.jobs import ImportView, JobViewSet
 from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
 from claims.api.views.rows import (
@@ -35,6 +36,8 @@ class Router(DefaultRouter):
 
 
 router = Router()
+# Before outlets: the outlet routes would read "dependence" as an outlet id.
+router.register("outlets/dependence", OutletDependenceViewSet, basename="outlet-dependence")
 router.register("outlets", OutletViewSet, basename="outlet")
 router.register("actors", ActorViewSet, basename="actor")
 router.register("affiliations", AffiliationViewSet, basename="affiliation")

@@ -6,6 +6,7 @@ from claims.models.capture import Capture, Snapshot, SuggestedCitation
 from claims.models.citation import Citation
 from claims.models.claim import Claim
 from claims.models.claim_outlet import ClaimOutlet
+from claims.models.dependence import DependenceBlock, DependenceItem, DependenceRun, OutletDependence
 from claims.models.event import Event
 from claims.models.evidence import StatusEvidence
 from claims.models.job import Job
@@ -31,9 +32,13 @@ __all__ = [
     "ClaimVector",
     "Delivery",
     "DeliveryAttempt",
+    "DependenceBlock",
+    "DependenceItem",
+    "DependenceRun",
     "Event",
     "Job",
     "Outlet",
+    "OutletDependence",
     "ReviewTransition",
     "ScoreBatch",
     "ScoreRefresh",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claims.choices import ConfidenceLabel, Reliability, ResponsibilityStatus, Stance
+from claims.dependence.evidence import factor_words
 from claims.scoring.independence import Origin, independent_groups, shared_ties
 
 UNCONFIRMED_CEILING = 89
@@ -32,6 +33,26 @@ REPUBLICATIONS = "republications"
 NO_ORIGINS = "no_origins"
 CEILING = "unconfirmed_ceiling"
 RESPONSIBILITY = "responsibility"
+LEARNED_DEPENDENCE = "learned_dependence"
+
+
+@dataclass(frozen=True)
+class LearnedDependence:
+    """A pair of outlets the corpus says are likely dependent (SPEC §17): the copier's voice counts
+    `discount` percent less beside its source's; a confirmed pair is recorded dependence instead."""
+
+    copier_id: int
+    source_id: int
+    copier_name: str
+    source_name: str
+    probability: float
+    discount: int = 0
+    confirmed: bool = False
+    evidence: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def pair(self) -> frozenset[int]:
+        return frozenset((self.copier_id, self.source_id))
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,11 @@ class ClaimInputs:
     first_reported: date | None = None
     latest_evidence: Evidence | None = None
     actor_names: dict[int, str] = field(default_factory=dict)
+    learned: tuple[LearnedDependence, ...] = ()
+
+    @property
+    def linked_outlets(self) -> list[tuple[int, int]]:
+        return [(d.copier_id, d.source_id) for d in self.learned if d.confirmed]
 
 
 @dataclass(frozen=True)
@@ -90,11 +116,16 @@ class Corroboration:
     def __init__(self) -> None:
         self.numerator, self.denominator = 1, 1
 
-    def add(self, weight: int) -> None:
+    def add(self, weight: int, kept: int = 100) -> None:
+        """One more independent voice of `weight`, counted at `kept` percent of it."""
         if self.saturated:
             return
-        self.numerator *= 100 - weight
-        self.denominator *= 100
+        if kept == 100:
+            self.numerator *= 100 - weight
+            self.denominator *= 100
+        else:
+            self.numerator *= 10_000 - weight * kept
+            self.denominator *= 10_000
 
     @property
     def saturated(self) -> bool:
@@ -129,20 +160,53 @@ def grade_words(reliability: str) -> str:
     return Reliability(reliability).label
 
 
-def origin_factors(groups: list[list[Origin]], actor_names: dict[int, str]) -> list[dict]:
-    factors, corroboration, points = [], Corroboration(), 0
+def group_discounts(
+    groups: list[list[Origin]], learned: tuple[LearnedDependence, ...]
+) -> list[LearnedDependence | None]:
+    """For each group, the strongest learned dependence of one of its outlets on an outlet of a group
+    before it (groups come best first): the later, no better voice is the one counted less. A group
+    with no likely dependence on those before it counts in full."""
+    by_pair = {d.pair: d for d in learned if d.discount}
+    found: list[LearnedDependence | None] = []
+    earlier: set[int] = set()
     for members in groups:
+        outlets = {origin.outlet_id for origin in members}
+        candidates = [by_pair.get(frozenset((mine, theirs))) for mine in outlets for theirs in earlier - outlets]
+        found.append(max((c for c in candidates if c), key=lambda d: (d.discount, d.copier_id), default=None))
+        earlier |= outlets
+    return found
+
+
+def origin_factors(
+    groups: list[list[Origin]], actor_names: dict[int, str], learned: tuple[LearnedDependence, ...] = ()
+) -> list[dict]:
+    factors, corroboration, points = [], Corroboration(), 0
+    linked = [(d.copier_id, d.source_id) for d in learned if d.confirmed]
+    for members, dependence in zip(groups, group_discounts(groups, learned), strict=True):
         best = members[0]
-        corroboration.add(best.weight)
-        now = corroboration.points()
+        full = Corroboration()
+        full.numerator, full.denominator = corroboration.numerator, corroboration.denominator
+        full.add(best.weight)
+        corroboration.add(best.weight, 100 - dependence.discount if dependence else 100)
         factors.append(
             {
                 "factor": ORIGIN,
-                "effect": now - points,
+                "effect": full.points() - points,
                 "detail": f"{best.outlet_name} ({grade_words(best.reliability)}), first published "
                 f"{best.published_on.isoformat()}: an independent origin.",
             }
         )
+        now = corroboration.points()
+        if dependence:
+            words = factor_words(dependence.copier_name, dependence.source_name, dependence.probability,
+                                 dependence.evidence)  # fmt: skip
+            factors.append(
+                {
+                    "factor": LEARNED_DEPENDENCE,
+                    "effect": now - full.points(),
+                    "detail": f"{words}: counted {dependence.discount}% less.",
+                }
+            )
         points = now
         for other in members[1:]:
             factors.append(
@@ -150,16 +214,16 @@ def origin_factors(groups: list[list[Origin]], actor_names: dict[int, str]) -> l
                     "factor": DEPENDENT_ORIGIN,
                     "effect": 0,
                     "detail": f"{other.outlet_name} ({other.published_on.isoformat()}) is not independent of "
-                    f"{best.outlet_name} ({shared_ties(best, other, actor_names)}): one voice, counted once.",
+                    f"{best.outlet_name} ({shared_ties(best, other, actor_names, linked)}): one voice, counted once.",
                 }
             )
     return factors
 
 
 def score(inputs: ClaimInputs) -> Score:
-    groups = independent_groups(inputs.origins)
+    groups = independent_groups(inputs.origins, inputs.linked_outlets)
     status = status_of(inputs.latest_evidence)
-    factors = origin_factors(groups, inputs.actor_names)
+    factors = origin_factors(groups, inputs.actor_names, inputs.learned)
     points = sum(f["effect"] for f in factors)
     if not groups:
         factors.append({"factor": NO_ORIGINS, "effect": 0, "detail": "No appearance of this claim is recorded."})
@@ -173,8 +237,8 @@ def score(inputs: ClaimInputs) -> Score:
             }
         )
     corroboration = Corroboration()
-    for members in groups:
-        corroboration.add(members[0].weight)
+    for members, dependence in zip(groups, group_discounts(groups, inputs.learned), strict=True):
+        corroboration.add(members[0].weight, 100 - dependence.discount if dependence else 100)
     if status != ResponsibilityStatus.CONFIRMED and corroboration.points(100) > UNCONFIRMED_CEILING:
         factors.append(
             {

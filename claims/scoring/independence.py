@@ -76,12 +76,30 @@ def origin_sort_key(origin: Origin) -> tuple:
     return (-origin.weight, origin.published_on, origin.appearance_id)
 
 
-def independent_groups(origins: Sequence[Origin]) -> list[list[Origin]]:
-    """Connected components of the dependence relation, best origin first in each.
+def outlet_representatives(linked: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Outlets a reviewer recorded as dependent (a confirmed learned dependence) stand for one
+    another: each maps to the lowest id of its connected set."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in linked:
+        low, high = sorted((find(a), find(b)))
+        parent[high] = low
+    return {x: find(x) for x in list(parent)}
+
+
+def independent_groups(origins: Sequence[Origin], linked: Iterable[tuple[int, int]] = ()) -> list[list[Origin]]:
+    """Connected components of the dependence relation, best origin first in each; `linked` pairs
+    of outlets are recorded as dependent (like a shared affiliation, for every date).
 
     Groups are ordered by their best origin (grade, then date, then id), so the
     result is deterministic whatever order the origins came in.
     """
+    representative = outlet_representatives(linked)
     parent = list(range(len(origins)))
 
     def find(i: int) -> int:
@@ -92,7 +110,8 @@ def independent_groups(origins: Sequence[Origin]) -> list[list[Origin]]:
 
     first_holder: dict[tuple[str, int], int] = {}
     for index, origin in enumerate(origins):
-        keys = [("outlet", origin.outlet_id)] + [("actor", a) for a in origin.actor_ids]
+        outlet = representative.get(origin.outlet_id, origin.outlet_id)
+        keys = [("outlet", outlet)] + [("actor", a) for a in origin.actor_ids]
         for key in keys:
             holder = first_holder.setdefault(key, index)
             parent[find(index)] = find(holder)
@@ -104,9 +123,14 @@ def independent_groups(origins: Sequence[Origin]) -> list[list[Origin]]:
     return sorted(groups, key=lambda members: origin_sort_key(members[0]))
 
 
-def shared_ties(a: Origin, b: Origin, actor_names: dict[int, str]) -> str:
+def shared_ties(a: Origin, b: Origin, actor_names: dict[int, str], linked: Iterable[tuple[int, int]] = ()) -> str:
     """Why two origins are one voice, in words."""
     if a.outlet_id == b.outlet_id:
         return "same outlet"
     shared = sorted(actor_names.get(i, str(i)) for i in a.actor_ids & b.actor_ids)
-    return f"both tied to {', '.join(shared)}" if shared else "linked through other origins"
+    if shared:
+        return f"both tied to {', '.join(shared)}"
+    representative = outlet_representatives(linked)
+    if representative.get(a.outlet_id, a.outlet_id) == representative.get(b.outlet_id, b.outlet_id):
+        return "a reviewer recorded that one repeats the other"
+    return "linked through other origins"

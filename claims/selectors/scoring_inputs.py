@@ -4,10 +4,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 
-from claims.models import Appearance, Outlet, StatusEvidence
-from claims.scoring.confidence import ClaimInputs, Evidence
+from claims.choices import DependenceState
+from claims.models import Appearance, Outlet, OutletDependence, StatusEvidence
+from claims.scoring.confidence import ClaimInputs, Evidence, LearnedDependence
 from claims.scoring.derived import outlet_names_in_report_order
 from claims.selectors.independence import OriginRow, origins_with_ties
 
@@ -35,6 +36,31 @@ def latest_evidence(claim_ids: list[int], as_of: date | None) -> dict[int, Evide
     return latest
 
 
+def learned_dependence(rows: list[OriginRow]) -> dict[frozenset[int], LearnedDependence]:
+    """The learned dependence that weighs between the outlets of these origins (one query): pairs
+    discounted, and pairs a reviewer confirmed. Today's, whatever date is asked (like grades)."""
+    names = {row.outlet_id: row.outlet_name for row in rows}
+    if len(names) < 2:
+        return {}
+    pairs = OutletDependence.objects.filter(first_id__in=names, second_id__in=names).filter(
+        Q(discount__gt=0) | Q(state=DependenceState.CONFIRMED)
+    )
+    found = {}
+    for pair in pairs.only("first_id", "second_id", "second_copies_first", "score", "discount", "state", "evidence"):
+        copier, source = pair.outlet_id, pair.depends_on_id
+        found[frozenset((copier, source))] = LearnedDependence(
+            copier_id=copier,
+            source_id=source,
+            copier_name=names[copier],
+            source_name=names[source],
+            probability=pair.score,
+            discount=pair.discount,
+            confirmed=pair.state == DependenceState.CONFIRMED,
+            evidence=pair.evidence,
+        )
+    return found
+
+
 def claim_inputs(claim_ids: Iterable[int], *, as_of: date | None = None) -> dict[int, ClaimInputs]:
     ids = sorted(set(claim_ids))
     if not ids:
@@ -53,6 +79,7 @@ def claim_inputs(claim_ids: Iterable[int], *, as_of: date | None = None) -> dict
     for row, origin in zip(rows, origin_list, strict=True):
         by_claim[row.claim_id].append(origin)
     evidence = latest_evidence(ids, as_of)
+    learned = learned_dependence(rows)
     return {
         claim_id: ClaimInputs(
             claim_id=claim_id,
@@ -61,6 +88,7 @@ def claim_inputs(claim_ids: Iterable[int], *, as_of: date | None = None) -> dict
             first_reported=counts.get(claim_id, {}).get("first"),
             latest_evidence=evidence.get(claim_id),
             actor_names=actor_names,
+            learned=_among(learned, by_claim.get(claim_id, ())),
         )
         for claim_id in ids
     }
@@ -86,3 +114,12 @@ def claim_outlet_names(claim_ids: list[int]) -> dict[int, list[str]]:
         claim_id: outlet_names_in_report_order((outlet_id, names.get(outlet_id, [])) for outlet_id in outlets)
         for claim_id, outlets in outlets_by_claim.items()
     }
+
+
+def _among(learned: dict[frozenset[int], LearnedDependence], origins: Iterable) -> tuple[LearnedDependence, ...]:
+    """The learned pairs between this claim's origin outlets, in a fixed order."""
+    if not learned:
+        return ()
+    outlets = sorted({origin.outlet_id for origin in origins})
+    pairs = (learned.get(frozenset((a, b))) for i, a in enumerate(outlets) for b in outlets[i + 1 :])
+    return tuple(pair for pair in pairs if pair)

@@ -34,6 +34,7 @@ from claims.importing.run import BULK_SIZE, ImportReport, import_records
 from claims.models import Job
 from claims.roles import may
 from claims.services import claims as claim_services
+from claims.services.dependence_runs import dependence_recompute
 from claims.services.jobs import enqueue, job_create, job_fail, job_finish, job_held, job_progress
 from claims.services.persistence import require_perm
 from claims.task_names import RUN_IMPORT
@@ -130,4 +131,8 @@ def import_job_run(*, job_id: int) -> None:
         "records": report.records, "imported": report.imported, "rescored": report.rescored, **counted,
         "claim_ids": report.claim_ids,
     }  # fmt: skip
-    job_finish(job_id=job_id, result=result, errors=_errors(report), done=report.records)
+    with transaction.atomic():
+        job_finish(job_id=job_id, result=result, errors=_errors(report), done=report.records)
+        if report.imported:
+            # What the import carried may show new dependence between outlets (SPEC §17).
+            dependence_recompute(claim_ids=report.claim_ids, by=job.created_by)

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_POST
 from claims.choices import ResponsibilityStatus
 from claims.models import Outlet
 from claims.selectors.claims import outlet_track_record
+from claims.selectors.dependence import dependence_visible_to
 from claims.selectors.pages import outlet_affiliations, outlet_appearances, outlet_list, outlet_statements
 from claims.services.outlets import GRADING, outlet_editable_fields
 from claims.web.access import login_required
+from claims.web.dependence import DependenceDecisionForm, dependence_rows, may_review_dependence
 from claims.web.forms import ReliabilityForm
 from claims.web.job_words import rescoring_message
 from claims.web.rendering import render_page
@@ -38,7 +40,12 @@ def track_record_rows(record: dict[str, int]) -> list[tuple[str, str, int, int]]
     ]
 
 
-def outlet_page(request: HttpRequest, outlet: Outlet, form: ReliabilityForm | None = None) -> HttpResponse:
+def outlet_page(
+    request: HttpRequest,
+    outlet: Outlet,
+    form: ReliabilityForm | None = None,
+    decision: DependenceDecisionForm | None = None,
+) -> HttpResponse:
     user = request.user
     record = outlet_track_record(outlet, user=user)
     context = {
@@ -51,8 +58,12 @@ def outlet_page(request: HttpRequest, outlet: Outlet, form: ReliabilityForm | No
         "appearances": outlet_appearances(outlet, user=user),
         # A refused form is shown to whoever sent it, with the service's message.
         "grade_form": form or (ReliabilityForm(outlet=outlet) if outlet_editable_fields(user) >= GRADING else None),
+        "dependence": dependence_rows(outlet, user),
+        "reviews_dependence": may_review_dependence(user),
+        "decision": decision,
     }
-    return render_page(request, "web/outlet_detail.html", context, status=form.status_code if form else 200)
+    refused = form or decision
+    return render_page(request, "web/outlet_detail.html", context, status=refused.status_code if refused else 200)
 
 
 def outlet_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
@@ -83,3 +94,19 @@ def grade_saved_message(outlet: Outlet) -> str:
         reverse("web:job-detail", args=[outlet.rescoring.pk]),
         _("The job"),
     )
+
+
+@require_POST
+@login_required
+def dependence_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm or dismiss a learned dependence from an outlet page, and go back to it."""
+    pair = get_object_or_404(dependence_visible_to(request.user), pk=pk)
+    shown_from = request.POST.get("outlet", "")
+    outlet_id = int(shown_from) if shown_from.isdecimal() and int(shown_from) == pair.second_id else pair.first_id
+    outlet = get_object_or_404(Outlet, pk=outlet_id)
+    form = DependenceDecisionForm(request.POST, pair=pair)
+    saved = form.save(by=request.user)
+    if saved is None:
+        return outlet_page(request, outlet, decision=form)
+    messages.success(request, f"{saved.outlet} and {saved.depends_on}: {saved.get_state_display().lower()}.")
+    return redirect("web:outlet-detail", slug=outlet.slug)

@@ -17,7 +17,7 @@ from claims.web.converters import IdConverter
 from claims.web.events import event_detail_view, event_list_view
 from claims.web.jobs import import_view, job_detail_view, job_list_view
 from claims.web.login import LoginView
-from claims.web.outlets import outlet_detail_view, outlet_grade_view, outlet_list_view
+from claims.web.outlets import dependence_decide_view, outlet_detail_view, outlet_grade_view, outlet_list_view
 from claims.web.review import review_queue_view
 from claims.web.webhooks import webhook_action_view, webhook_detail_view, webhook_list_view
 
@@ -32,6 +32,7 @@ urlpatterns = [
     path("outlets/", outlet_list_view, name="outlet-list"),
     path("outlets/<slug:slug>/", outlet_detail_view, name="outlet-detail"),
     path("outlets/<slug:slug>/grade/", outlet_grade_view, name="outlet-grade"),
+    path("dependence/<id64:pk>/", dependence_decide_view, name="dependence-decide"),
     path("events/", event_list_view, name="event-list"),
     path("events/<slug:slug>/", event_detail_view, name="event-detail"),
     path("review/", review_queue_view, name="review-queue"),

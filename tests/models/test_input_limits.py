@@ -14,6 +14,7 @@ from claims.models import (
     Claim,
     Event,
     Outlet,
+    OutletDependence,
     ReviewTransition,
     StatusEvidence,
     Subscription,
@@ -33,6 +34,7 @@ NOUNS = {
     "actor": Actor,
     "event": Event,
     "webhook": Subscription,
+    "dependence": OutletDependence,
 }
 WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation, ActorAffiliation]
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from claims.choices import ReviewState
 from claims.fastpath.synthetic.claims import Batch, ClaimFactory, ClaimSpec
+from claims.fastpath.synthetic.copiers import plant_copiers
 from claims.fastpath.synthetic.directory import build_directory
 from claims.fastpath.synthetic.ids import Ids
 from claims.fastpath.synthetic.indexes import restore, set_aside
@@ -51,6 +52,8 @@ class CorpusReport:
     analyze_seconds: float | None = None
     chain_refs: list[str] = field(default_factory=list)
     refs_taken: list[str] = field(default_factory=list)
+    # Planted copiers, as (copier id, source id).
+    planted: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def total_rows(self) -> int:
@@ -145,9 +148,15 @@ def synthetic_corpus_create(
     chunk_size: int = 10_000,
     rebuild_indexes: bool | None = None,
     on_claims: Callable[[int], None] = lambda n: None,
+    copiers: int = 0,
+    copy_rate: float = 0.6,
+    copy_lag_days: int = 1,
+    copy_false_rate: float = 0.0,
 ) -> CorpusReport:
     """Append a synthetic corpus of `claims` claims; `on_claims(n)` is told as each chunk is written.
 
+    `copiers` plants that many outlets copying another's claims undeclared (claims/fastpath/synthetic/
+    copiers.py), listed in the report as (copier id, source id).
     `rebuild_indexes` (PostgreSQL): drop the secondary indexes and foreign keys of the claim tables
     for the load and rebuild them after it; None decides by size (see rebuilds_indexes).
     """
@@ -166,7 +175,11 @@ def synthetic_corpus_create(
             report.count(table.name, len(rows))
         free_refs = free_chain_refs(chain_sizes, report)
         aside = set_aside(connection, BULK_TABLES) if rebuilds_indexes(claims, rebuild_indexes) else None
-        factory = ClaimFactory(rng, directory, ids, today=today, now=now)
+        planted = plant_copiers(
+            rng, copiers, directory.outlets, copy_rate=copy_rate, lag_days=copy_lag_days, false_rate=copy_false_rate
+        )
+        report.planted = [(copier.copier_id, copier.source_id) for copier in planted]
+        factory = ClaimFactory(rng, directory, ids, today=today, now=now, copiers=planted)
         specs = claim_specs(rng, claims=claims, chain_sizes=chain_sizes, viral=viral, free_refs=free_refs)
         write_claims(writer, factory, specs, report, chunk_size=chunk_size, on_claims=on_claims)
         if aside is not None:

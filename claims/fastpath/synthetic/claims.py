@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from claims.choices import CitationKind, ClaimKind, ReviewState, Stance
 from claims.fastpath.synthetic.chains import ChainShape, chain_shape
+from claims.fastpath.synthetic.copiers import PlantedCopier, copy_claim
 from claims.fastpath.synthetic.directory import FIRST_DAY, ActorInfo, Directory, EventInfo, OutletInfo, stamp
 from claims.fastpath.synthetic.ids import Ids
 from claims.fastpath.synthetic.scores import derive, origin
@@ -69,8 +70,19 @@ class Batch:
 
 
 class ClaimFactory:
-    def __init__(self, rng: Random, directory: Directory, ids: Ids, *, today: date, now: datetime) -> None:
+    def __init__(
+        self,
+        rng: Random,
+        directory: Directory,
+        ids: Ids,
+        *,
+        today: date,
+        now: datetime,
+        copiers: list[PlantedCopier] | None = None,
+    ) -> None:
         self.rng, self.directory, self.ids, self.today, self.now = rng, directory, ids, today, now
+        self.copiers = copiers or []
+        self.outlets_by_id = {outlet.id: outlet for outlet in directory.outlets}
         self.actor_names = directory.actor_names
         self.span = (today - FIRST_DAY).days
 
@@ -92,8 +104,11 @@ class ClaimFactory:
             spine=spec.spine,
         )
         outlets = rng.choices(directory.outlets, cum_weights=directory.outlet_weights, k=spec.size)
+        denied = False
+        if self.copiers:
+            shape, outlets, denied = copy_claim(rng, self.copiers, shape, outlets, self.outlets_by_id, self.today)
         appearance_ids = self.add_appearances(pk, text, shape, outlets, batch)
-        latest, last_evidence = self.add_evidence(pk, kind, subject, shape, appearance_ids, batch)
+        latest, last_evidence = self.add_evidence(pk, kind, subject, shape, appearance_ids, batch, denied=denied)
         origins = tuple(
             origin(appearance_ids[p], outlets[p], shape.days[p]) for p in range(shape.size) if not shape.cites[p]
         )
@@ -170,15 +185,18 @@ class ClaimFactory:
         shape: ChainShape,
         appearance_ids: list[int],
         batch: Batch,
+        *,
+        denied: bool = False,
     ) -> tuple[Evidence | None, date | None]:
-        """Some claims are confirmed or denied, once or twice; the latest statement sets the status."""
+        """Some claims are confirmed or denied, once or twice; the latest statement sets the status.
+        A claim `denied` (a planted source's false one) is denied once, and nothing else."""
         rng = self.rng
-        if rng.random() >= EVIDENCE_SHARE:
+        if not denied and rng.random() >= EVIDENCE_SHARE:
             return None, None
         latest: tuple | None = None
-        for _ in range(rng.choice((1, 1, 1, 2))):
+        for _ in range(1 if denied else rng.choice((1, 1, 1, 2))):
             pk = next(self.ids.evidence)
-            stance = self.stance(kind)
+            stance = Stance.DENIES if denied else self.stance(kind)
             actor = subject if subject and rng.random() < 0.7 else rng.choice(self.directory.actors)
             day = min(shape.days[0] + timedelta(days=rng.randrange(60)), self.today)
             reported = bisect_right(shape.days, day)  # appearances out by then: one of them may carry it

@@ -79,6 +79,10 @@ class Command(BaseCommand):
             "rebuild them after it (default: when the run at least doubles the claims, from 20,000). "
             "The tables are locked meanwhile.",
         )
+        parser.add_argument("--copiers", type=int, default=0, help="Outlets that copy another's claims uncited.")
+        parser.add_argument("--copy-rate", type=float, default=0.6, help="Share of its source a copier takes.")
+        parser.add_argument("--copy-lag", type=int, default=1, help="Days a copy follows its source by.")
+        parser.add_argument("--copy-false-rate", type=float, default=0.0, help="Share of sources' claims denied.")
 
     def handle(self, *args: object, **options: object) -> None:
         # The bar goes to stderr, so stdout carries the summary alone.
@@ -97,7 +101,13 @@ class Command(BaseCommand):
                     chunk_size=options["chunk_size"],
                     rebuild_indexes=options["rebuild_indexes"],
                     on_claims=bar.update,
+                    copiers=options["copiers"],
+                    copy_rate=options["copy_rate"],
+                    copy_lag_days=options["copy_lag"],
+                    copy_false_rate=options["copy_false_rate"],
                 )
             except ValueError as exc:
                 raise CommandError(str(exc)) from exc
         self.stdout.write(summary(report))
+        for copier_id, source_id in report.planted:
+            self.stdout.write(f"Planted copier: outlet {copier_id} copies outlet {source_id}")

@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from tqdm import tqdm
 
 from claims.importing.formats import READERS, format_of_name
 from claims.importing.records import ClaimRecord, RecordError
 from claims.importing.run import ImportReport, import_records
+from claims.services.dependence_runs import dependence_recompute
 
 ORIGIN = "Loaded by manage.py import_claims from {name}"
 
@@ -79,6 +81,9 @@ class Command(BaseCommand):
             with path.open(encoding="utf-8-sig", newline="") as lines:
                 report = self.run(lines, name=path.name, fmt=fmt, total=total, **options)
         self.stdout.write(summary(report))
+        if report.imported and not options["dry_run"]:
+            with transaction.atomic():  # what it carried may show new dependence (SPEC §17)
+                dependence_recompute(claim_ids=report.claim_ids)
         if report.failures:
             raise CommandError(f"{len(report.failures)} record(s) failed; the others were imported.", returncode=1)
 
