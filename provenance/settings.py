@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import SWEEP_WEBHOOKS
+from claims.task_names import POLL_DUE_FEEDS, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -321,8 +321,18 @@ WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 60)
 # Where the site is reached, for the claim links in webhook bodies ("https://provenance.example.org");
 # empty: the links are paths.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Monitored feeds (SPEC §16, docs/feeds.md). Every FEED_SCHEDULE_SECONDS celery beat (or cron, by
+# `manage.py poll_feeds`) polls the feeds whose interval has passed. A feed's answer may be at most
+# FEED_MAX_BYTES; a failing feed waits twice as long after each failure, up to FEED_MAX_BACKOFF_SECONDS.
+FEED_SCHEDULE_SECONDS = env_int("FEED_SCHEDULE_SECONDS", 60)
+FEED_DEFAULT_INTERVAL = env_int("FEED_DEFAULT_INTERVAL", 900)
+FEED_MAX_BYTES = env_int("FEED_MAX_BYTES", 5 * 1024 * 1024)
+FEED_MAX_BACKOFF_SECONDS = env_int("FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
+# How many claims each inbox item suggests.
+INBOX_SUGGESTIONS = env_int("INBOX_SUGGESTIONS", 3)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
+    "poll-due-feeds": {"task": POLL_DUE_FEEDS, "schedule": float(FEED_SCHEDULE_SECONDS)},
 }
 
 # Uploaded files (imports) go through Django's storage API: local files by default.

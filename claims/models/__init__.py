@@ -7,6 +7,8 @@ from claims.models.claim import Claim
 from claims.models.claim_outlet import ClaimOutlet
 from claims.models.event import Event
 from claims.models.evidence import StatusEvidence
+from claims.models.feed import Feed
+from claims.models.inbox import FeedSighting, InboxItem, ItemSuggestion, Watch, WatchMatch
 from claims.models.job import Job
 from claims.models.outlet import Outlet
 from claims.models.review import ReviewTransition
@@ -24,6 +26,10 @@ __all__ = [
     "Delivery",
     "DeliveryAttempt",
     "Event",
+    "Feed",
+    "FeedSighting",
+    "InboxItem",
+    "ItemSuggestion",
     "Job",
     "Outlet",
     "ReviewTransition",
@@ -33,5 +39,7 @@ __all__ = [
     "StatusEvidence",
     "Subscription",
     "SuggestedCitation",
+    "Watch",
+    "WatchMatch",
     "WebhookEvent",
 ]
