@@ -3,7 +3,7 @@
 import pytest
 
 from claims.choices import FeedState, InboxState
-from claims.models import FeedSighting, Feed, InboxItem
+from claims.models import Feed, FeedSighting, InboxItem
 from claims.services.feed_polls import feed_poll
 from tests.factories import make_claim, make_outlet
 from tests.feeds.documents import atom, day, json_feed, rss, rss1
