@@ -12,10 +12,13 @@ from django.views.decorators.http import require_POST
 from claims.choices import ResponsibilityStatus
 from claims.models import Outlet
 from claims.selectors.claims import outlet_track_record
+from claims.selectors.inbox import feeds_shown
 from claims.selectors.pages import outlet_affiliations, outlet_appearances, outlet_list, outlet_statements
+from claims.services.abilities import can_add_feeds
 from claims.services.outlets import GRADING, outlet_editable_fields
 from claims.web.access import login_required
 from claims.web.forms import ReliabilityForm
+from claims.web.inbox_forms import FeedForm
 from claims.web.job_words import rescoring_message
 from claims.web.rendering import render_page
 from claims.web.wording import reliability_words
@@ -51,6 +54,8 @@ def outlet_page(request: HttpRequest, outlet: Outlet, form: ReliabilityForm | No
         "appearances": outlet_appearances(outlet, user=user),
         # A refused form is shown to whoever sent it, with the service's message.
         "grade_form": form or (ReliabilityForm(outlet=outlet) if outlet_editable_fields(user) >= GRADING else None),
+        "feeds": list(feeds_shown(user).filter(outlet=outlet)),
+        "feed_form": FeedForm(outlet=outlet) if can_add_feeds(user) else None,
     }
     return render_page(request, "web/outlet_detail.html", context, status=form.status_code if form else 200)
 
