@@ -21,6 +21,7 @@ A poll
    words and waits twice as long after each, up to FEED_MAX_BACKOFF_SECONDS. Nothing else stops.
 """
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
@@ -36,7 +37,7 @@ from claims.models import Feed, Job
 from claims.outbound import Fetched, OutboundRefused, fetch
 from claims.services.feeds import PERMISSION
 from claims.services.inbox_intake import entries_ingest
-from claims.services.jobs import JobBusy, enqueue, job_create, job_fail, job_finish, job_held
+from claims.services.jobs import JobBusy, enqueue, job_create, job_fail, job_finish, job_held, job_progress
 from claims.services.persistence import require_perm
 from claims.task_names import POLL_FEED, RUN_FEED_POLL
 
@@ -116,7 +117,7 @@ def _conditional(feed: Feed) -> dict[str, str]:
     return headers
 
 
-def _poll(feed: Feed) -> PollOutcome:
+def _poll(feed: Feed, heartbeat: Callable[[], None]) -> PollOutcome:
     try:
         fetched = fetch(feed.url, headers=_conditional(feed), max_bytes=settings.FEED_MAX_BYTES)
     except OutboundRefused as refused:
@@ -129,20 +130,25 @@ def _poll(feed: Feed) -> PollOutcome:
         entries = parse_feed(fetched.body, content_type=fetched.content_type, url=fetched.url)
     except FeedUnreadable as unreadable:
         return _failed(feed, unreadable.message, fetched.status)
-    ingested = entries_ingest(feed=feed, entries=entries, renew=lambda: _renew(feed.pk))
+
+    def renew() -> None:
+        _renew(feed.pk)
+        heartbeat()
+
+    ingested = entries_ingest(feed=feed, entries=entries, renew=renew)
     outcome = PollOutcome(status=fetched.status, entries=len(entries), new=ingested.new, seen=ingested.seen)
     return _succeeded(feed, fetched, outcome)
 
 
-def feed_poll(*, feed_id: int) -> PollOutcome | None:
+def feed_poll(*, feed_id: int, heartbeat: Callable[[], None] = lambda: None) -> PollOutcome | None:
     """Poll the feed now (a task, or `manage.py poll_feeds`): its outcome, or None when another poll
-    holds it. Any exception other than the failures above (the database away) lets the lease run
+    holds it; `heartbeat` is called as the entries go in (a job's, to say its task is alive). Any exception other than the failures above (the database away) lets the lease run
     out, and the task is tried again."""
     feed = _take(feed_id)
     if feed is None:
         return None
     try:
-        return _poll(feed)
+        return _poll(feed, heartbeat)
     except BaseException:
         Feed.objects.filter(pk=feed_id).update(polling_until=None)  # its retry need not wait for the lease
         raise
@@ -186,7 +192,7 @@ def feed_poll_job_run(*, job_id: int) -> None:
     with job_held(job_id=job_id) as job:
         if job is None:
             return
-        outcome = feed_poll(feed_id=int(job.params["feed"]))
+        outcome = feed_poll(feed_id=int(job.params["feed"]), heartbeat=lambda: job_progress(job_id=job_id))
         if outcome is None:
             raise JobBusy(job_id)  # a scheduled poll has it: this one is made once that one ends
         if outcome.error:
