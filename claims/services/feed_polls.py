@@ -142,8 +142,8 @@ def _poll(feed: Feed, heartbeat: Callable[[], None]) -> PollOutcome:
 
 def feed_poll(*, feed_id: int, heartbeat: Callable[[], None] = lambda: None) -> PollOutcome | None:
     """Poll the feed now (a task, or `manage.py poll_feeds`): its outcome, or None when another poll
-    holds it; `heartbeat` is called as the entries go in (a job's, to say its task is alive). Any exception other than the failures above (the database away) lets the lease run
-    out, and the task is tried again."""
+    holds it; `heartbeat` is called as the entries go in (a job's, to say its task is alive). Any
+    other exception (the database away) lets the feed go, and the task is tried again."""
     feed = _take(feed_id)
     if feed is None:
         return None
