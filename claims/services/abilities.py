@@ -14,7 +14,7 @@ from claims.roles import User, is_newsroom, may, oversees_all_work
 from claims.services import appearances, citations, evidence, imports
 from claims.services import claims as claim_services
 from claims.services.claims import claim_is_editable
-from claims.services.feeds import PERMISSION as FEEDS
+from claims.services.feeds import ADD as ADD_FEED
 from claims.services.inbox_triage import PERMISSION as INBOX_TRIAGE
 from claims.services.workflow import REVIEW, Step, steps_for
 
@@ -84,4 +84,4 @@ def can_triage(user: User | None) -> bool:
 
 def can_add_feeds(user: User | None) -> bool:
     """Add, pause or poll an outlet's feeds (claims/services/feeds.py)."""
-    return may(user, FEEDS)
+    return may(user, ADD_FEED)

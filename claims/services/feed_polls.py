@@ -35,7 +35,7 @@ from claims.choices import FeedState, JobKind
 from claims.feeds.parsing import FeedUnreadable, parse_feed
 from claims.models import Feed, Job
 from claims.outbound import Fetched, OutboundRefused, fetch
-from claims.services.feeds import PERMISSION
+from claims.services.feeds import CHANGE
 from claims.services.inbox_intake import entries_ingest
 from claims.services.jobs import JobBusy, enqueue, job_create, job_fail, job_finish, job_held, job_progress
 from claims.services.persistence import require_perm
@@ -180,7 +180,7 @@ def polls_schedule() -> int:
 
 def feed_poll_request(*, feed: Feed, by: AbstractBaseUser | None) -> Job:
     """Poll one feed now, as a job (a paused feed too: it stays paused)."""
-    require_perm(by, PERMISSION)
+    require_perm(by, CHANGE)
     with transaction.atomic():
         job = job_create(kind=JobKind.FEED_POLL, description=f"Poll of {feed.url}", by=by, params={"feed": feed.pk})
         enqueue(RUN_FEED_POLL, job.pk)

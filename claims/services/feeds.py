@@ -1,6 +1,7 @@
 """Feeds (SPEC §16): added to an outlet, changed, paused and resumed by editors.
 
-A feed is part of an outlet's record, so it takes the outlet's own permission to change. Its URL
+Adding a feed takes `add_feed`, changing, pausing or polling one `change_feed` (editors hold both,
+migration 0020_intake_roles). Its URL
 is checked as a webhook's is (the outbound guard's rules, claims/outbound.py): a URL the guard
 refuses is refused when the feed is added, not at its first poll. The same feed twice (the same
 URL as capture normalises it, tracking parameters dropped) is refused.
@@ -16,11 +17,11 @@ from claims.choices import FeedState
 from claims.errors import InvalidInput, NotAllowed
 from claims.models import Feed, Outlet
 from claims.models.feed import MAX_INTERVAL, MIN_INTERVAL
-from claims.services.outlets import CHANGE as CHANGE_OUTLET
 from claims.services.persistence import require_perm
 from claims.services.webhooks import checked_url
 
-PERMISSION = CHANGE_OUTLET
+ADD = "claims.add_feed"
+CHANGE = "claims.change_feed"
 
 
 def checked_interval(interval: object) -> int:
@@ -39,7 +40,7 @@ def _same_feed(normalized: str, *, other_than: int | None = None) -> None:
 
 def feed_create(*, outlet: Outlet, url: str, interval: int | None = None, by: AbstractBaseUser | None) -> Feed:
     """A new feed of the outlet, polled from now on."""
-    require_perm(by, PERMISSION)
+    require_perm(by, ADD)
     url = checked_url(url)  # the lookup is made before the transaction: no lock waits on a name server
     normalized = normalize_url(url)
     interval = checked_interval(settings.FEED_DEFAULT_INTERVAL if interval is None else interval)
@@ -59,7 +60,7 @@ def feed_create(*, outlet: Outlet, url: str, interval: int | None = None, by: Ab
 @transaction.atomic
 def feed_update(*, feed: Feed, by: AbstractBaseUser | None, **changes: object) -> Feed:
     """Change the URL or the interval, each checked as at creation."""
-    require_perm(by, PERMISSION)
+    require_perm(by, CHANGE)
     unknown = sorted(set(changes) - {"url", "interval"})
     if unknown:
         raise InvalidInput(f"These fields cannot be changed here: {', '.join(unknown)}.")
@@ -79,7 +80,7 @@ def feed_update(*, feed: Feed, by: AbstractBaseUser | None, **changes: object) -
 @transaction.atomic
 def feed_pause(*, feed: Feed, by: AbstractBaseUser | None) -> Feed:
     """Poll it no more until it is resumed."""
-    require_perm(by, PERMISSION)
+    require_perm(by, CHANGE)
     locked = Feed.objects.select_for_update().get(pk=feed.pk)
     if locked.state == FeedState.PAUSED:
         raise NotAllowed("This feed is paused already.")
@@ -91,7 +92,7 @@ def feed_pause(*, feed: Feed, by: AbstractBaseUser | None) -> Feed:
 @transaction.atomic
 def feed_resume(*, feed: Feed, by: AbstractBaseUser | None) -> Feed:
     """Poll it again, at once; a failing feed starts its backoff over."""
-    require_perm(by, PERMISSION)
+    require_perm(by, CHANGE)
     locked = Feed.objects.select_for_update().get(pk=feed.pk)
     if locked.state != FeedState.PAUSED:
         raise NotAllowed("This feed is not paused.")
