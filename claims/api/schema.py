@@ -37,6 +37,8 @@ ERROR_DESCRIPTIONS = {
     "404": "No object with this id, or not visible to this user (consumers see published and retracted claims).",
     "409": "Valid, but the object's current state does not allow it (e.g. approving a draft, editing a retracted "
     "claim, withdrawing twice).",
+    "415": "The body is not in a media type this endpoint reads: `application/json`, or `multipart/form-data` for "
+    "an upload.",
     "429": "Too many requests: wait for the number of seconds the detail gives, then retry.",
 }
 
@@ -72,6 +74,8 @@ class AutoSchema(SpectacularAutoSchema):
             codes.append("404")
         if unsafe and self._action() in getattr(self.view, "conflict_actions", ()):
             codes.append("409")
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append("415")
         return [*codes, "429"]
 
     def _get_response_bodies(self, direction: str = "response") -> dict:

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
+from claims.services.background import Work, executor
 from tests.browser.chromium import LAUNCH_ARGS, chromium_or_skip
 from tests.capture.sites import sites  # noqa: F401 (a fixture for the capture pages)
 
@@ -49,7 +50,34 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator[object]:
+def outbound_work_after_responses(live_server, outbound_work_waits, monkeypatch) -> Iterator[None]:
+    """The live server's requests commit, so its outbound work (a capture's fetch, a webhook try)
+    runs on the executor's threads after each response, as on the embedded default. An in-memory
+    SQLite test database is one connection that the live server shares among its threads; the
+    executor's threads take it too, as a second connection would meet table locks, not waits."""
+    shared = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()}
+    submit = executor.submit
+
+    def submit_sharing(work: Work) -> None:
+        def run() -> object:
+            for alias, conn in shared.items():
+                connections[alias] = conn
+            return work.run()
+
+        submit(Work(work.name, run))
+
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    monkeypatch.setattr(executor, "submit", submit_sharing)
+    executor.threaded = True
+    yield
+    executor.drain(timeout=30)
+    for conn in shared.values():
+        conn.dec_thread_sharing()
+
+
+@pytest.fixture
+def page(browser, live_server, outbound_work_after_responses) -> Iterator[object]:
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="en-GB")
     tab = context.new_page()
     tab.set_default_timeout(15_000)

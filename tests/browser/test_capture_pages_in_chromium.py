@@ -8,6 +8,7 @@ against the local news sites of tests/capture/pages.py.
 import pytest
 
 from claims.models import Capture, Outlet
+from claims.services.background import executor
 from tests.browser.conftest import DESKTOP, PHONE, log_in
 from tests.capture.pages import MIRROR, SITES
 from tests.factories import make_claim, make_outlet
@@ -105,6 +106,7 @@ def test_suggested_passages_sit_side_by_side_and_fit_at_both_widths(newsroom, pa
         page.fill("#id_capture-url", sites.url(site))
         page.click("#capture-url button[type=submit]")
         page.wait_for_selector("[data-capture-state=recorded]")
+    assert executor.drain(timeout=30)  # the work a recorded capture asks for after it (suggestions)
 
     page.set_viewport_size(DESKTOP)
     page.goto(f"/claims/{claim.pk}/#suggestions")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from claims.choices import CaptureState, JobState
+from claims.choices import CaptureState, CaptureStatus, JobState
 from claims.models import Capture
 from claims.services.background import executor
 from tests.capture.pages import SITES, news_page
@@ -32,7 +32,7 @@ def test_the_request_answers_before_the_page_is_fetched_and_the_fetch_follows(
 
     assert response.status_code == 202, response.content
     capture = Capture.objects.select_related("job").get()
-    assert (capture.state, capture.job.state) == (CaptureState.QUEUED, JobState.QUEUED)
+    assert (capture.status, capture.job.state) == (CaptureStatus.QUEUED, JobState.QUEUED)
     assert sites.servers[INSTITUTE.host].received == [] and executor.queued() == 1
 
     assert drain_background() == 1  # after the response
