@@ -59,3 +59,18 @@ def inbox_new_count(user: User | None) -> int:
 
 def watches_shown(user: User | None) -> QuerySet:
     return Watch.objects.visible_to(user).select_related("actor", "outlet").order_by("id")
+
+
+def inbox_item_history(item: InboxItem) -> list[dict]:
+    """Every change to the item, oldest first (one query): when, by whom, to which state, why."""
+    rows = item.history.select_related("history_user").order_by("history_date", "history_id")
+    return [
+        {
+            "at": row.history_date,
+            "by": row.history_user.get_username() if row.history_user else None,
+            "state": row.state,
+            "claim": row.claim_id,
+            "reason": row.dismiss_reason or row.history_change_reason or "",
+        }
+        for row in rows
+    ]

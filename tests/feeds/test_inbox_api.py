@@ -132,7 +132,7 @@ def test_the_item_history_says_who_did_what(as_editor, polled, editor):
     item = InboxItem.objects.get(title__startswith="Budget")
     inbox_dismiss(item=item, reason="Not ours", by=editor)
 
-    history = as_editor.get(f"/api/v1/inbox/{item.pk}/history/").json()
+    history = as_editor.get(f"/api/v1/inbox/{item.pk}/history/").json()["entries"]
 
     assert [(h["state"], h["by"], h["reason"]) for h in history] == [
         ("new", None, f"Announced by feed {item.feed_id}"),

@@ -23,7 +23,7 @@ from claims.api.serializers.inbox import (
 )
 from claims.api.serializers.jobs import JobSerializer, job_url
 from claims.models import Feed, InboxItem
-from claims.selectors.inbox import feeds_shown, inbox_items_shown, watches_shown
+from claims.selectors.inbox import feeds_shown, inbox_item_history, inbox_items_shown, watches_shown
 from claims.selectors.inbox_filters import InboxFilter
 from claims.services.feed_polls import feed_poll_request
 from claims.services.feeds import feed_create, feed_pause, feed_resume, feed_update
@@ -82,10 +82,17 @@ class FeedViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveMo
 
 class ItemChangeSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
-    by = serializers.CharField(allow_null=True)
+    by = serializers.CharField(allow_null=True, help_text="Who, by username; null for the feed's poll.")
     state = serializers.CharField()
     claim = serializers.IntegerField(allow_null=True)
-    reason = serializers.CharField(allow_blank=True)
+    reason = serializers.CharField(
+        allow_blank=True, help_text="Why: a dismissal's reason, or the feed that announced it."
+    )
+
+
+class ItemHistorySerializer(serializers.Serializer):
+    item = serializers.IntegerField()
+    entries = ItemChangeSerializer(many=True, help_text="Every change, oldest first.")
 
 
 class InboxViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -127,17 +134,11 @@ class InboxViewSet(KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveM
         body.is_valid(raise_exception=True)
         return self.decided(inbox_new_claim(item=item, by=request.user, **body.validated_data))
 
-    @extend_schema(responses=ItemChangeSerializer(many=True), summary="What became of the item, oldest first")
+    @extend_schema(responses=ItemHistorySerializer, summary="What became of the item, oldest first")
     @action(detail=True)
     def history(self, request: Request, pk: str | None = None) -> Response:
         item = self.get_object()
-        rows = item.history.select_related("history_user").order_by("history_date", "history_id")
-        changes = [
-            {"at": row.history_date, "by": row.history_user.username if row.history_user else None,
-             "state": row.state, "claim": row.claim_id, "reason": row.dismiss_reason or row.history_change_reason or ""}
-            for row in rows
-        ]  # fmt: skip
-        return Response(ItemChangeSerializer(changes, many=True).data)
+        return Response(ItemHistorySerializer({"item": item.pk, "entries": inbox_item_history(item)}).data)
 
 
 class WatchViewSet(
