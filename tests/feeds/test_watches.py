@@ -4,6 +4,7 @@ webhook subscriptions are told of each as `inbox.matched`, signed like every eve
 import json
 
 import pytest
+from django.test import Client
 from standardwebhooks import Webhook
 
 from claims.models import Delivery, InboxItem, Watch, WatchMatch, WebhookEvent
@@ -61,7 +62,9 @@ def test_the_inbox_flags_only_the_readers_own_matches(add_feed, editor, other_ed
     assert theirs == []
 
 
-def test_a_match_is_told_to_the_watchers_subscriptions_signed(add_feed, editor, other_editor, committed, web_server):
+def test_a_match_is_told_to_the_watchers_subscriptions_signed(
+    add_feed, editor, other_editor, committed, web_server, client_for
+):
     web_server.add("/hook", Page(204))
     mine = subscription_create(url=web_server.url("/hook"), events=["inbox.matched"], by=editor)
     subscription_create(url=web_server.url("/hook"), events=["inbox.matched", "claim.published"], by=other_editor)
@@ -80,6 +83,11 @@ def test_a_match_is_told_to_the_watchers_subscriptions_signed(add_feed, editor, 
     assert body["data"]["item"]["url"] == "http://example.org/3"
     assert body["data"]["item"]["title"] == "Drone strike reported at the base"
     assert json.loads(post.body)["data"]["item"]["state"] == "new"
+    log = client_for(editor).get(f"/api/v1/webhooks/{mine.pk}/deliveries/").json()["results"]
+    assert (log[0]["event"], log[0]["claim"], log[0]["item"]) == ("inbox.matched", None, delivery.event.item_id)
+    page = Client()
+    page.force_login(editor)
+    assert f"inbox item {delivery.event.item_id}" in page.get(f"/webhooks/{mine.pk}/").content.decode()
 
 
 def test_no_event_is_written_when_nobody_listens(add_feed, editor):
