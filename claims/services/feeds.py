@@ -57,16 +57,21 @@ def feed_create(*, outlet: Outlet, url: str, interval: int | None = None, by: Ab
     return feed
 
 
-@transaction.atomic
 def feed_update(*, feed: Feed, by: AbstractBaseUser | None, **changes: object) -> Feed:
     """Change the URL or the interval, each checked as at creation."""
     require_perm(by, CHANGE)
     unknown = sorted(set(changes) - {"url", "interval"})
     if unknown:
         raise InvalidInput(f"These fields cannot be changed here: {', '.join(unknown)}.")
+    url = checked_url(changes["url"]) if "url" in changes else None  # looked up before any lock is held
+    with transaction.atomic():
+        return _feed_changed(feed, by, url, changes)
+
+
+def _feed_changed(feed: Feed, by: AbstractBaseUser | None, url: str | None, changes: dict) -> Feed:
     locked = Feed.objects.select_for_update().get(pk=feed.pk)
-    if "url" in changes:
-        locked.url = checked_url(changes["url"])
+    if url is not None:
+        locked.url = url
         locked.normalized_url = normalize_url(locked.url)
         _same_feed(locked.normalized_url, other_than=locked.pk)
         locked.etag = locked.last_modified = ""  # a new address owes nothing to the old one's answers

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from claims.choices import InboxState
 from claims.models import InboxItem, Outlet
 from claims.query_parameters import filterset_parameters, unknown_parameters_error
 from claims.selectors.inbox import inbox_filterset, inbox_items_shown
@@ -29,7 +30,8 @@ def _newsroom_only(request: HttpRequest) -> None:
 @login_required
 def inbox_view(request: HttpRequest) -> HttpResponse:
     _newsroom_only(request)
-    filters = request.GET if request.GET else {"state": "new"}  # the inbox opens on what waits
+    filters = request.GET.copy()
+    filters.setdefault("state", InboxState.NEW)  # the inbox opens on what waits; `state=` is every item
     filterset = inbox_filterset(user=request.user, filters=filters, request=request)
     unknown = unknown_parameters_error(request.GET, filterset_parameters(InboxFilter) | {PAGE_PARAMETER})
     valid = filterset.form.is_valid() and unknown is None

@@ -90,6 +90,9 @@ def test_dismiss_and_attach_by_their_forms(browse, editor, polled):
     assert (second.state, second.claim) == (InboxState.ATTACHED, claim)
     assert "decided already" in again.content.decode()
     assert client.post(f"/inbox/{second.pk}/promote/").status_code == 404
+    # Any page of the inbox opens on the new items; `state=` (every state) shows the decided too.
+    assert client.get("/inbox/?page=1").content.decode().count('class="card inbox-item') == 1
+    assert client.get("/inbox/?state=").content.decode().count('class="card inbox-item') == 3
 
 
 def test_a_claim_from_an_item_is_prefilled_and_made(browse, editor, polled):
