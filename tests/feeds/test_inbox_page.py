@@ -119,3 +119,15 @@ def test_the_outlet_page_shows_its_feeds_and_adds_one(browse, editor, outlet, po
     assert "an address this server does not reach" in refused.content.decode()
     assert added.status_code == 302
     assert Feed.objects.filter(outlet=outlet).count() == 2
+
+
+def test_a_poll_job_says_what_it_found_on_the_job_page(browse, editor, add_feed, web_server, committed):
+    from claims.services.feed_polls import feed_poll_request
+
+    feed = add_feed("/two", Page(body=rss([(web_server.url(f"/t/{n}"), f"Story {n}", day(20)) for n in range(2)])))
+    with committed():
+        job = feed_poll_request(feed=feed, by=editor)
+
+    page = browse(editor).get(f"/jobs/{job.pk}/").content.decode()
+
+    assert "2 new items, 0 seen before" in page
