@@ -112,6 +112,7 @@ class JobKind(models.TextChoices):
     IMPORT = "import", "Import of a file"
     CAPTURE = "capture", "Capture of a URL"
     DEPENDENCE = "dependence", "Learning which outlets depend on which"
+    FEED_POLL = "feed_poll", "Poll of a feed"
 
 
 class JobState(models.TextChoices):
@@ -174,6 +175,7 @@ class WebhookEventKind(models.TextChoices):
     CONFIDENCE_CHANGED = "claim.confidence_changed", "A claim's confidence moved"
     MERGED = "claim.merged", "A duplicate claim was merged into this one"
     UNMERGED = "claim.unmerged", "A claim merged into this one was taken out again"
+    INBOX_MATCHED = "inbox.matched", "A new inbox item matches one of the subscriber's watches"
 
 
 class DeliveryState(models.TextChoices):
@@ -181,3 +183,35 @@ class DeliveryState(models.TextChoices):
     DELIVERED = "delivered", "Delivered: the receiver answered 2xx"
     FAILED = "failed", "Failed: refused by the receiver, or out of tries"
     SKIPPED = "skipped", "Skipped: the claim is no longer one the subscriber may read"
+
+
+class FeedState(models.TextChoices):
+    """Whether a feed is polled: `failing` is set by a poll that could not read it (with the
+    reason), and cleared by the next that can; `paused` by an editor."""
+
+    ACTIVE = "active", _("Active")
+    FAILING = "failing", _("Failing")
+    PAUSED = "paused", _("Paused")
+
+
+class InboxState(models.TextChoices):
+    """What became of an inbox item: nothing yet, attached to a claim (captured into an appearance),
+    dismissed (with a reason), or made into a new claim."""
+
+    NEW = "new", _("New")
+    ATTACHED = "attached", _("Attached to a claim")
+    DISMISSED = "dismissed", _("Dismissed")
+    CLAIMED = "claimed", _("A new claim")
+
+
+class SuggestionMatch(models.TextChoices):
+    """How a suggested claim matched an inbox item (the similar-claims ranking says which)."""
+
+    WORDING = "wording", _("By wording")
+    MEANING = "meaning", _("By meaning")
+
+
+class WatchKind(models.TextChoices):
+    WORDS = "words", _("Words")
+    ACTOR = "actor", _("An actor")
+    OUTLET = "outlet", _("An outlet")

@@ -21,6 +21,7 @@ from django.conf import settings
 
 from claims.services.captures import CaptureFailed, capture_run
 from claims.services.dependence_runs import dependence_count_block, dependence_plan, dependence_schedule
+from claims.services.feed_polls import feed_poll, feed_poll_job_run, polls_schedule
 from claims.services.imports import import_job_run
 from claims.services.jobs import JobBusy, job_fail
 from claims.services.meaning import claim_vectors_compute, claim_vectors_sweep
@@ -37,8 +38,11 @@ from claims.task_names import (
     EMBED_CLAIMS,
     PLAN_DEPENDENCE,
     PLAN_RESCORING,
+    POLL_DUE_FEEDS,
+    POLL_FEED,
     RESCORE_BATCH,
     RUN_CAPTURE,
+    RUN_FEED_POLL,
     RUN_IMPORT,
     SCHEDULE_DEPENDENCE,
     SWEEP_VECTORS,
@@ -166,3 +170,26 @@ def count_dependence_block(block_id: int, job_id: int) -> None:
 @shared_task(base=RetriedTask, name=SCHEDULE_DEPENDENCE)
 def schedule_dependence() -> None:
     dependence_schedule()
+
+
+class FeedTask(RetriedTask):
+    """A poll that raised (the database was away, say) is tried again; a poll lost altogether is
+    made again by the schedule, once the feed's lease has run out (claims/services/feed_polls.py)."""
+
+
+@shared_task(base=FeedTask, name=POLL_DUE_FEEDS)
+def poll_due_feeds() -> None:
+    polls_schedule()
+
+
+@shared_task(base=FeedTask, name=POLL_FEED, outbound=True)  # fetches the feed
+def poll_feed(feed_id: int) -> None:
+    feed_poll(feed_id=feed_id)
+
+
+@shared_task(base=JobTask, bind=True, name=RUN_FEED_POLL, outbound=True)  # fetches the feed
+def run_feed_poll(self: JobTask, job_id: int) -> None:
+    try:
+        feed_poll_job_run(job_id=job_id)
+    except JobBusy as busy:
+        self.held_elsewhere(busy)

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from claims.task_names import COMPACT_TRACK_RECORDS, SCHEDULE_DEPENDENCE, SWEEP_VECTORS, SWEEP_WEBHOOKS
+from claims.task_names import COMPACT_TRACK_RECORDS, POLL_DUE_FEEDS, SCHEDULE_DEPENDENCE, SWEEP_VECTORS, SWEEP_WEBHOOKS
 from provenance.env import env_bool, env_int, env_list, env_rate, env_seconds, env_size
 from provenance.storage import default_storage
 
@@ -365,10 +365,20 @@ DEPENDENCE_BLOCKS = env_int("DEPENDENCE_BLOCKS", 2)
 DEPENDENCE_SCHEDULE_SECONDS = env_int("DEPENDENCE_SCHEDULE_SECONDS", 3600)
 # How far before the last run's reading an incremental run looks for changes (writes in flight then).
 DEPENDENCE_LOOK_BACK_SECONDS = env_int("DEPENDENCE_LOOK_BACK_SECONDS", 300)
+# Monitored feeds (SPEC §16, docs/feeds.md). Every FEED_SCHEDULE_SECONDS celery beat (or cron, by
+# `manage.py poll_feeds`) polls the feeds whose interval has passed. A feed's answer may be at most
+# FEED_MAX_BYTES; a failing feed waits twice as long after each failure, up to FEED_MAX_BACKOFF_SECONDS.
+FEED_SCHEDULE_SECONDS = env_int("FEED_SCHEDULE_SECONDS", 60)
+FEED_DEFAULT_INTERVAL = env_int("FEED_DEFAULT_INTERVAL", 900)
+FEED_MAX_BYTES = env_int("FEED_MAX_BYTES", 5 * 1024 * 1024)
+FEED_MAX_BACKOFF_SECONDS = env_int("FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
+# How many claims each inbox item suggests.
+INBOX_SUGGESTIONS = env_int("INBOX_SUGGESTIONS", 3)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhooks": {"task": SWEEP_WEBHOOKS, "schedule": float(WEBHOOK_SWEEP_SECONDS)},
     "sweep-vectors": {"task": SWEEP_VECTORS, "schedule": float(MEANING_SWEEP_SECONDS)},
     "compact-track-records": {"task": COMPACT_TRACK_RECORDS, "schedule": float(TRACK_RECORD_COMPACT_SECONDS)},
+    "poll-due-feeds": {"task": POLL_DUE_FEEDS, "schedule": float(FEED_SCHEDULE_SECONDS)},
 }
 if DEPENDENCE_SCHEDULE_SECONDS:
     CELERY_BEAT_SCHEDULE["outlet-dependence"] = {

@@ -11,6 +11,7 @@ from claims.admin import (  # noqa: F401  (each module registers its admin)
     claims,
     events,
     evidence,
+    feeds,
     login,
     outlets,
     transitions,

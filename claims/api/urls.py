@@ -17,6 +17,7 @@ from claims.api.similar import SimilarClaimsView
 from claims.api.views.captures import CaptureViewSet, SnapshotDownloadView, SuggestionViewSet
 from claims.api.views.claims import ClaimViewSet
 from claims.api.views.dependence import OutletDependenceViewSet
+from claims.api.views.inbox import FeedViewSet, InboxViewSet, WatchViewSet
 from claims.api.views.jobs import ImportView, JobViewSet
 from claims.api.views.outlets import ActorViewSet, EventViewSet, OutletViewSet
 from claims.api.views.rows import (
@@ -51,6 +52,9 @@ router.register("jobs", JobViewSet, basename="job")
 router.register("captures", CaptureViewSet, basename="capture")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("webhooks", SubscriptionViewSet, basename="webhook")
+router.register("feeds", FeedViewSet, basename="feed")
+router.register("inbox", InboxViewSet, basename="inbox")
+router.register("watches", WatchViewSet, basename="watch")
 
 # Explicit routes under claims/ go here, BEFORE the router: the router would read
 # "similar" or "export.csv" as a claim id. The exports (claims/api/exports.py:

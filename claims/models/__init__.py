@@ -9,6 +9,8 @@ from claims.models.claim_outlet import ClaimOutlet
 from claims.models.dependence import DependenceBlock, DependenceItem, DependenceRun, OutletDependence
 from claims.models.event import Event
 from claims.models.evidence import StatusEvidence
+from claims.models.feed import Feed
+from claims.models.inbox import FeedSighting, InboxItem, ItemSuggestion, Watch, WatchMatch
 from claims.models.job import Job
 from claims.models.meaning import ClaimVector
 from claims.models.merge import ClaimMerge
@@ -36,6 +38,10 @@ __all__ = [
     "DependenceItem",
     "DependenceRun",
     "Event",
+    "Feed",
+    "FeedSighting",
+    "InboxItem",
+    "ItemSuggestion",
     "Job",
     "Outlet",
     "OutletDependence",
@@ -47,5 +53,7 @@ __all__ = [
     "Subscription",
     "SuggestedCitation",
     "TrackRecordEntry",
+    "Watch",
+    "WatchMatch",
     "WebhookEvent",
 ]

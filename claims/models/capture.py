@@ -117,6 +117,8 @@ class Capture(models.Model):
         "claims.Appearance", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     appearance_created = models.BooleanField(default=False, **SYSTEM)
+    # The date the page's feed gave it (a capture from the inbox), used when the page gives none.
+    published_on = models.DateField(null=True, blank=True, **SYSTEM)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CaptureQuerySet.as_manager()

@@ -77,9 +77,19 @@ class WebhookEvent(models.Model):
     `changes` holds what moved, each as {"old", "new"}: `review_state` for a publication or a
     retraction; `confidence` and `status` for a rescoring (both, whichever of them moved).
     `dispatched_at` is set once the event has been fanned out to the subscriptions it matches.
+    An `inbox.matched` event names an inbox item and the watch it matched instead of a claim.
     """
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="+", db_index=False)
+    claim = models.ForeignKey(
+        "claims.Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # An `inbox.matched` event is of an inbox item, and for the owner of the watch it matched only.
+    item = models.ForeignKey(
+        "claims.InboxItem", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    watch = models.ForeignKey(
+        "claims.Watch", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     kind = models.CharField(max_length=40, choices=WebhookEventKind.choices)
     changes = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -98,10 +108,15 @@ class WebhookEvent(models.Model):
             models.CheckConstraint(
                 condition=models.Q(kind__in=WebhookEventKind.values), name="webhook_event_kind_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind=WebhookEventKind.INBOX_MATCHED, item__isnull=False, watch__isnull=False)
+                | (~models.Q(kind=WebhookEventKind.INBOX_MATCHED) & models.Q(claim__isnull=False)),
+                name="webhook_event_subject",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} of claim {self.claim_id}"
+        return f"{self.kind} of item {self.item_id}" if self.item_id else f"{self.kind} of claim {self.claim_id}"
 
 
 class Delivery(models.Model):

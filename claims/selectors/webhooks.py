@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, QuerySet
 
 from claims.errors import InvalidInput
-from claims.models import Claim, Delivery, DeliveryAttempt, Subscription
+from claims.models import Claim, Delivery, DeliveryAttempt, InboxItem, Subscription, WebhookEvent
 from claims.roles import User
 from claims.selectors.claims import claim_list, claims_shown
 
@@ -36,6 +36,17 @@ def subscription_claim(subscription: Subscription, claim_id: int) -> Claim | Non
     if not owner.is_active:
         return None
     return claims_shown(owner).filter(pk=claim_id).first()
+
+
+def subscription_item(subscription: Subscription, event: WebhookEvent) -> InboxItem | None:
+    """The inbox item of an `inbox.matched` event, as the API shows it, if the subscription's
+    owner still owns the watch it matched and may read the inbox now."""
+    from claims.selectors.inbox import inbox_items_shown
+
+    owner = subscription.owner
+    if event.watch_id is None or not owner.is_active or event.watch.owner_id != owner.pk:
+        return None
+    return inbox_items_shown(owner).filter(pk=event.item_id).first()
 
 
 def subscriptions_shown(user: User | None) -> QuerySet:

@@ -10,10 +10,12 @@ through; the service still judges every request. Both read the same permission s
 from dataclasses import dataclass
 
 from claims.models import Claim
-from claims.roles import User, may, oversees_all_work
+from claims.roles import User, is_newsroom, may, oversees_all_work
 from claims.services import appearances, citations, evidence, imports
 from claims.services import claims as claim_services
 from claims.services.claims import claim_is_editable
+from claims.services.feeds import ADD as ADD_FEED
+from claims.services.inbox_triage import PERMISSION as INBOX_TRIAGE
 from claims.services.workflow import REVIEW, Step, steps_for
 
 
@@ -68,3 +70,18 @@ def can_review(user: User | None) -> bool:
 def role_names(user: User | None) -> list[str]:
     """The roles the user acts in, by what they may do: "editor" records claims, "reviewer" reviews."""
     return [name for name, has in (("editor", can_create_claims(user)), ("reviewer", can_review(user))) if has]
+
+
+def sees_inbox(user: User | None) -> bool:
+    """The inbox of monitored feeds is the newsroom's (SPEC §16)."""
+    return is_newsroom(user)
+
+
+def can_triage(user: User | None) -> bool:
+    """Attach, dismiss or make a claim of an inbox item (claims/services/inbox_triage.py)."""
+    return may(user, INBOX_TRIAGE)
+
+
+def can_add_feeds(user: User | None) -> bool:
+    """Add, pause or poll an outlet's feeds (claims/services/feeds.py)."""
+    return may(user, ADD_FEED)

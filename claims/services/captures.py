@@ -31,7 +31,7 @@ from claims.capture.snapshots import body_sha256, warc_record
 from claims.choices import CaptureState, CaptureStep, JobKind, OutletKind
 from claims.errors import DomainError
 from claims.language import detect_language, valid_language_code
-from claims.models import Capture, Claim, Snapshot
+from claims.models import Capture, Claim, Outlet, Snapshot
 from claims.models.fields import max_length_of
 from claims.outbound import Fetched, OutboundRefused, check_url, fetch, resolve
 from claims.selectors.captures import held_appearances, outlet_for_url
@@ -62,8 +62,16 @@ def steps_behind(step: CaptureStep) -> int:
     return STEPS.index(step) + 1
 
 
-def capture_request(*, url: str, claim: Claim | None = None, by: AbstractBaseUser | None) -> Capture:
-    """Ask for a URL to be captured, for a claim (or for a claim to be recorded from it)."""
+def capture_request(
+    *,
+    url: str,
+    claim: Claim | None = None,
+    by: AbstractBaseUser | None,
+    outlet: Outlet | None = None,
+    published_on: date | None = None,
+) -> Capture:
+    """Ask for a URL to be captured, for a claim (or for a claim to be recorded from it). An inbox
+    item names the outlet whose feed announced the page, and the date the feed gave it."""
     require_perm(by, appearance_services.ADD)
     host, port = check_url(url)
     resolve(host, port)  # refused at once when the host is not one this server reaches
@@ -71,7 +79,10 @@ def capture_request(*, url: str, claim: Claim | None = None, by: AbstractBaseUse
         if claim is not None:  # a retracted claim is refused now, not after the fetch
             claim_rows_guard(claim_id=claim.pk)
         job = job_create(kind=JobKind.CAPTURE, description=f"Capture of {url.strip()}", by=by, total=len(STEPS))
-        capture = Capture.objects.create(job=job, claim=claim, url=url.strip(), normalized_url=normalize_url(url))
+        capture = Capture.objects.create(
+            job=job, claim=claim, url=url.strip(), normalized_url=normalize_url(url), outlet=outlet,
+            published_on=published_on,
+        )  # fmt: skip
         enqueue(RUN_CAPTURE, job.pk)
     return capture
 
@@ -157,7 +168,7 @@ def capture_run(*, job_id: int) -> None:
         job_progress(job_id=job_id, done=steps_behind(CaptureStep.KEEP))
         metadata = _read(capture, fetched)
         job_progress(job_id=job_id, done=steps_behind(CaptureStep.READ))
-        capture.outlet = outlet_for_url(fetched.url)
+        capture.outlet = capture.outlet or outlet_for_url(fetched.url)  # a feed's outlet is known
         if capture.outlet is None:
             capture.proposed_outlet = proposed_outlet(metadata, fetched.url)
         done = go_on(capture, by)
@@ -205,8 +216,8 @@ def _excerpt(snapshot: Snapshot) -> str:
     return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
 
 
-def _published_on(snapshot: Snapshot) -> date:
-    found = snapshot.read("published_on")
+def _published_on(snapshot: Snapshot, fallback: date | None = None) -> date:
+    found = snapshot.read("published_on") or fallback
     if not found:
         raise CaptureFailed("The page gives no publication date: add the appearance by hand, with its date.")
     return date.fromisoformat(str(found))
@@ -229,7 +240,7 @@ def _record(capture: Capture, by: AbstractBaseUser | None) -> None:
             }
             if existing is None:
                 appearance = appearance_create(
-                    claim=claim, outlet=capture.outlet, published_on=_published_on(snapshot),
+                    claim=claim, outlet=capture.outlet, published_on=_published_on(snapshot, capture.published_on),
                     url=snapshot.normalized_url, by=by, **fields,
                 )  # fmt: skip
             else:

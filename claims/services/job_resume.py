@@ -11,7 +11,7 @@ from django.db import transaction
 from claims.choices import JobKind, JobState
 from claims.models import Job
 from claims.services.jobs import enqueue
-from claims.task_names import PLAN_DEPENDENCE, PLAN_RESCORING, RUN_CAPTURE, RUN_IMPORT
+from claims.task_names import PLAN_DEPENDENCE, PLAN_RESCORING, RUN_CAPTURE, RUN_FEED_POLL, RUN_IMPORT
 
 # The task that takes up a job of each kind from where the database says it is. A kind without
 # one here would stop every resumption at its first job:
@@ -21,6 +21,7 @@ TASKS = {
     JobKind.IMPORT: RUN_IMPORT,
     JobKind.CAPTURE: RUN_CAPTURE,
     JobKind.DEPENDENCE: PLAN_DEPENDENCE,
+    JobKind.FEED_POLL: RUN_FEED_POLL,
 }
 
 

@@ -29,11 +29,11 @@ from django.utils import timezone
 from rest_framework.utils.encoders import JSONEncoder
 from standardwebhooks import Webhook
 
-from claims.choices import DeliveryState
-from claims.models import Claim, Delivery, DeliveryAttempt, Subscription
+from claims.choices import DeliveryState, WebhookEventKind
+from claims.models import Claim, Delivery, DeliveryAttempt, InboxItem, Subscription
 from claims.outbound import OutboundRefused, fetch
 from claims.outbound_deadline import Deadline
-from claims.selectors.webhooks import subscription_claim
+from claims.selectors.webhooks import subscription_claim, subscription_item
 
 RETRIED_STATUSES = {408, 429}
 # Only the answer's status counts; a body larger than this is refused (a failed try), not read on.
@@ -41,6 +41,7 @@ MAX_RESPONSE_BYTES = 64 * 1024
 # The lease outlasts the try's deadline by this much: the time to write its log after the answer.
 LEASE_MARGIN_SECONDS = 30
 UNREADABLE = "Skipped: the claim is not one this subscription's owner may read now."
+UNREADABLE_ITEM = "Skipped: the inbox item or its watch is gone, or the owner is no longer of the newsroom."
 
 
 def retry_delay(tries: int) -> float:
@@ -63,6 +64,22 @@ def message_body(delivery: Delivery, claim: Claim) -> str:
         "timestamp": event.created_at,
         "data": {"event_id": event.pk, "event": event.kind, "changes": event.changes, "claim": represented},
     }
+    return json.dumps(message, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
+def item_message_body(delivery: Delivery, item: InboxItem) -> str:
+    """An `inbox.matched` message: the item as the API represents it, and the watch it matched."""
+    from claims.api.serializers.inbox import InboxItemSerializer, WatchSerializer  # the API's representation
+
+    event = delivery.event
+    message = {
+        "type": event.kind,
+        "timestamp": event.created_at,
+        "data": {
+            "event_id": event.pk, "event": event.kind, "watch": WatchSerializer(event.watch).data,
+            "item": InboxItemSerializer(item, context={"request": None}).data,
+        },
+    }  # fmt: skip
     return json.dumps(message, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -105,7 +122,7 @@ def _lease(delivery_id: int, *, held: datetime | None = None) -> datetime | None
 
 
 def _take(delivery_id: int) -> Delivery | None:
-    delivery = Delivery.objects.select_related("subscription__owner", "event").filter(pk=delivery_id).first()
+    delivery = Delivery.objects.select_related("subscription__owner", "event__watch").filter(pk=delivery_id).first()
     if delivery is None or delivery.state != DeliveryState.PENDING or delivery.subscription.is_paused:
         return None
     delivery.try_open_until = _lease(delivery_id)
@@ -185,17 +202,29 @@ def _record(delivery: Delivery, *, status: int | None, error: str, ms: int, outc
     return retry_in
 
 
+def _message(delivery: Delivery) -> str | None:
+    """The message, as first made (its body kept) or made now; None when the subscriber may not
+    be told of its subject now."""
+    event = delivery.event
+    if event.kind == WebhookEventKind.INBOX_MATCHED:
+        item = subscription_item(delivery.subscription, event)
+        return None if item is None else delivery.body or item_message_body(delivery, item)
+    claim = subscription_claim(delivery.subscription, event.claim_id)
+    return None if claim is None else delivery.body or message_body(delivery, claim)
+
+
 def delivery_attempt(*, delivery_id: int) -> float | None:
     """Try the delivery once, if it is due; returns the seconds until its next try, or None when
     there is none to make now (delivered, failed, skipped, paused, or not due)."""
     delivery = _take(delivery_id)
     if delivery is None:
         return None
-    claim = subscription_claim(delivery.subscription, delivery.event.claim_id)
-    if claim is None:
-        return _record(delivery, status=None, error=UNREADABLE, ms=0, outcome=DeliveryState.SKIPPED)
+    body = _message(delivery)
+    if body is None:
+        error = UNREADABLE_ITEM if delivery.event.kind == WebhookEventKind.INBOX_MATCHED else UNREADABLE
+        return _record(delivery, status=None, error=error, ms=0, outcome=DeliveryState.SKIPPED)
     if not delivery.body:
-        delivery.body = message_body(delivery, claim)
+        delivery.body = body
         Delivery.objects.filter(pk=delivery.pk).update(body=delivery.body)
     posted = _post(delivery, delivery.body)
     if posted is None:

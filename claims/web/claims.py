@@ -5,17 +5,19 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from claims.choices import CaptureState
-from claims.models import Capture, Claim
+from claims.choices import CaptureState, InboxState
+from claims.models import Capture, Claim, InboxItem
 from claims.query_parameters import filterset_parameters, unknown_parameters_error
 from claims.selectors.captures import captures_visible_to
 from claims.selectors.claim_filters import ClaimFilter
 from claims.selectors.claims import claim_filterset, claim_queryset
+from claims.selectors.inbox import inbox_items_shown
 from claims.selectors.pending import with_scores_pending
 from claims.web.access import login_required
 from claims.web.capture_forms import CaptureClaimForm, CaptureForm
 from claims.web.claim_search import active_filter_count, claim_search_form
 from claims.web.forms import ClaimCreateForm
+from claims.web.inbox_forms import ItemClaimForm
 from claims.web.rendering import render_page
 
 PAGE_SIZE = 25
@@ -45,7 +47,8 @@ def claim_create_view(request: HttpRequest) -> HttpResponse:
     """The new-claim form; with `capture`, the claim a captured page reports, which then gets
     the page's appearance (the capture's own form, CaptureClaimForm, does that part)."""
     capture = _waiting_capture(request)
-    form = ClaimCreateForm(request.POST or None)
+    item = _inbox_item(request)
+    form = ItemClaimForm(request.POST or None, item=item) if item else ClaimCreateForm(request.POST or None)
     if request.method == "POST":
         claim = form.save(by=request.user)
         if claim is not None:
@@ -53,8 +56,21 @@ def claim_create_view(request: HttpRequest) -> HttpResponse:
             if capture is not None:
                 return _attach(request, capture, claim)
             return redirect("web:claim-detail", pk=claim.pk)
-    context = {"form": form, "capture": capture, "capture_form": None if capture else CaptureForm()}
+    context = {
+        "form": form,
+        "capture": capture,
+        "item": item,
+        "capture_form": None if capture or item else CaptureForm(),
+    }
     return render_page(request, "web/claim_create.html", context, status=form.status_code)
+
+
+def _inbox_item(request: HttpRequest) -> InboxItem | None:
+    """The inbox item a claim is made from (`?item=`), while it waits for a decision."""
+    item_id = request.POST.get("item") or request.GET.get("item") or ""
+    if not item_id.isdecimal():
+        return None
+    return inbox_items_shown(request.user).filter(pk=int(item_id), state=InboxState.NEW).first()
 
 
 def _waiting_capture(request: HttpRequest) -> Capture | None:

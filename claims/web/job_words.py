@@ -16,6 +16,7 @@ UNITS = {
     JobKind.IMPORT: lambda n: ngettext("%(n)s record", "%(n)s records", n) % {"n": f"{n:,}"},
     JobKind.RESCORE: lambda n: ngettext("%(n)s claim", "%(n)s claims", n) % {"n": f"{n:,}"},
     JobKind.CAPTURE: lambda n: ngettext("%(n)s step", "%(n)s steps", n) % {"n": f"{n:,}"},
+    JobKind.FEED_POLL: lambda n: ngettext("%(n)s new item", "%(n)s new items", n) % {"n": f"{n:,}"},
 }
 
 
@@ -48,6 +49,14 @@ def job_progress_words(job: Job) -> str:
     if job.kind == JobKind.IMPORT:
         imported, records = job.result.get("imported", job.done), job.result.get("records", job.done)
         return _("%(imported)s of %(records)s imported") % {"imported": imported, "records": _counted(job, records)}
+    if job.kind == JobKind.FEED_POLL:
+        if job.result.get("not_modified"):
+            return _("Nothing new (the feed was not modified)")
+        seen = job.result.get("seen", 0)
+        return _("%(new)s, %(seen)s seen before") % {
+            "new": _counted(job, job.result.get("new", job.done)),
+            "seen": seen,
+        }
     return _("Done")
 
 

@@ -13,11 +13,14 @@ from claims.choices import ResponsibilityStatus
 from claims.models import Outlet
 from claims.selectors.claims import outlet_track_record
 from claims.selectors.dependence import dependence_visible_to
+from claims.selectors.inbox import feeds_shown
 from claims.selectors.pages import outlet_affiliations, outlet_appearances, outlet_list, outlet_statements
+from claims.services.abilities import can_add_feeds
 from claims.services.outlets import GRADING, outlet_editable_fields
 from claims.web.access import login_required
 from claims.web.dependence import DependenceDecisionForm, dependence_rows, may_review_dependence
 from claims.web.forms import ReliabilityForm
+from claims.web.inbox_forms import FeedForm
 from claims.web.job_words import rescoring_message
 from claims.web.rendering import render_page
 from claims.web.wording import reliability_words
@@ -61,6 +64,8 @@ def outlet_page(
         "dependence": dependence_rows(outlet, user),
         "reviews_dependence": may_review_dependence(user),
         "decision": decision,
+        "feeds": list(feeds_shown(user).filter(outlet=outlet)),
+        "feed_form": FeedForm(outlet=outlet) if can_add_feeds(user) else None,
     }
     refused = form or decision
     return render_page(request, "web/outlet_detail.html", context, status=refused.status_code if refused else 200)

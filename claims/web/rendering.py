@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from claims.roles import User
-from claims.services.abilities import can_create_claims, can_import, can_review, role_names, sees_captures
+from claims.selectors.inbox import inbox_new_count
+from claims.services.abilities import can_create_claims, can_import, can_review, role_names, sees_captures, sees_inbox
 
 
 def role_label(user: User) -> str:
@@ -22,5 +23,8 @@ def render_page(request: HttpRequest, template: str, context: dict, *, status: i
         "can_import": can_import(request.user),
         "sees_captures": sees_captures(request.user),
         "role_label": role_label(request.user),
+        "sees_inbox": sees_inbox(request.user),
+        # One count on the state index, for the nav: how many items wait.
+        "inbox_count": inbox_new_count(request.user),
     }
     return render(request, template, {**header, **context}, status=status)

@@ -15,6 +15,7 @@ from claims.web.claim_detail import claim_detail_view
 from claims.web.claims import claim_create_view, claim_list_view
 from claims.web.converters import IdConverter
 from claims.web.events import event_detail_view, event_list_view
+from claims.web.inbox import inbox_decide_view, inbox_view, outlet_feed_add_view
 from claims.web.jobs import import_view, job_detail_view, job_list_view
 from claims.web.login import LoginView
 from claims.web.outlets import dependence_decide_view, outlet_detail_view, outlet_grade_view, outlet_list_view
@@ -33,6 +34,9 @@ urlpatterns = [
     path("outlets/<slug:slug>/", outlet_detail_view, name="outlet-detail"),
     path("outlets/<slug:slug>/grade/", outlet_grade_view, name="outlet-grade"),
     path("dependence/<id64:pk>/", dependence_decide_view, name="dependence-decide"),
+    path("outlets/<slug:slug>/feeds/", outlet_feed_add_view, name="outlet-feed-add"),
+    path("inbox/", inbox_view, name="inbox"),
+    path("inbox/<id64:pk>/<slug:decision>/", inbox_decide_view, name="inbox-decide"),
     path("events/", event_list_view, name="event-list"),
     path("events/<slug:slug>/", event_detail_view, name="event-detail"),
     path("review/", review_queue_view, name="review-queue"),

@@ -22,6 +22,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
 from claims.choices import JobKind
+from claims.feeds.parsing import Entry
 from claims.models import (
     Actor,
     ActorAffiliation,
@@ -31,13 +32,19 @@ from claims.models import (
     Citation,
     Claim,
     Event,
+    Feed,
+    InboxItem,
     Job,
     Outlet,
     Snapshot,
     StatusEvidence,
     Subscription,
     SuggestedCitation,
+    Watch,
 )
+from claims.services.feeds import feed_create
+from claims.services.inbox_intake import entries_ingest
+from claims.services.watches import watch_create
 from claims.services.webhooks import subscription_create
 from tests.api.conftest import publish
 from tests.factories import (
@@ -82,6 +89,9 @@ RESOURCES = {
     "suggestions": SuggestedCitation,
     "snapshots": Snapshot,
     "webhooks": Subscription,
+    "feeds": Feed,
+    "inbox": InboxItem,
+    "watches": Watch,
 }
 ID_FIELDS = {
     "claim": Claim,
@@ -130,6 +140,12 @@ def seed_dataset(editor: object) -> None:
     make_suggestion(repeat, make_appearance(published, tank, published_on=date(2021, 10, 21)))
     # A public address, so the guard needs no name lookup; nothing is sent during these tests.
     subscription_create(url="https://93.184.215.14/hook", events=["claim.published"], by=editor)
+    feed = feed_create(outlet=akhbar, url="https://93.184.215.14/feed.xml", by=editor)
+    stories = [
+        Entry(f"https://93.184.215.14/story/{n}", f"Drone attack on al-Tanf, report {n}", "", None) for n in range(3)
+    ]
+    entries_ingest(feed=feed, entries=stories)
+    watch_create(kind="words", words="Tanf", by=editor)
 
 
 def aimed(case: schemathesis.Case, ids: dict[type, list[int]], rng: random.Random) -> schemathesis.Case:

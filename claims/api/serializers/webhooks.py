@@ -32,7 +32,9 @@ class FiltersField(serializers.DictField):
 class SubscriptionInputSerializer(serializers.Serializer):
     url = TextField(max_length=URL_LENGTH, help_text="Where deliveries are POSTed: http or https, a public address.")
     events = serializers.ListField(
-        child=serializers.ChoiceField(choices=WebhookEventKind.choices), min_length=1, max_length=4
+        child=serializers.ChoiceField(choices=WebhookEventKind.choices),
+        min_length=1,
+        max_length=len(WebhookEventKind.values),
     )
     filters = FiltersField(required=False, default=dict)
     min_change = serializers.IntegerField(
@@ -94,7 +96,10 @@ class DeliveryAttemptSerializer(OutputSerializer):
 class DeliverySerializer(OutputSerializer):
     event = serializers.CharField(source="event.kind", help_text="The kind of event.")
     event_id = serializers.IntegerField()
-    claim = serializers.IntegerField(source="event.claim_id")
+    claim = serializers.IntegerField(source="event.claim_id", allow_null=True, help_text="The claim, of a claim event.")
+    item = serializers.IntegerField(
+        source="event.item_id", allow_null=True, help_text="The inbox item, of an inbox.matched event."
+    )
     changes = serializers.DictField(source="event.changes", help_text='What moved, e.g. {"confidence": {old, new}}.')
     message_id = serializers.CharField(help_text="The webhook-id header of every try.")
     attempt_log = DeliveryAttemptSerializer(many=True, help_text="Every try, first to last.")
@@ -102,7 +107,7 @@ class DeliverySerializer(OutputSerializer):
     class Meta:
         model = Delivery
         fields = [
-            "id", "event", "event_id", "claim", "changes", "message_id", "state", "attempts", "next_attempt_at",
+            "id", "event", "event_id", "claim", "item", "changes", "message_id", "state", "attempts", "next_attempt_at",
             "last_status_code", "last_duration_ms", "last_error", "created_at", "finished_at", "attempt_log",
         ]  # fmt: skip
         read_only_fields = fields

@@ -1,0 +1,1 @@
+"""Reading monitored feeds (SPEC §16): the bytes a poll fetched, as entries (parsing.py)."""
