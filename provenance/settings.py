@@ -257,6 +257,7 @@ SPECTACULAR_SETTINGS = {
         "ActorKind": "claims.choices.ActorKind",
         "AffiliationRelation": "claims.choices.AffiliationRelation",
         "ActorRelation": "claims.choices.ActorRelation",
+        "WatchKind": "claims.choices.WatchKind",
         "ClaimKind": "claims.choices.ClaimKind",
         "ReviewState": "claims.choices.ReviewState",
         "CitationKind": "claims.choices.CitationKind",
