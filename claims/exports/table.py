@@ -21,7 +21,9 @@ from claims.selectors.pending import with_scores_pending
 
 # The claim's fields as the API represents them, but its own address and the nested factors,
 # with the ref that an import finds the claim by again.
-NOT_TABULAR = {"id", "url", "confidence_factors"}
+# `language` too: in the import's CSV a `language` column is an appearance's (claims/importing), so
+# a claim's would read back as an appearance with no outlet. Imported claims have it detected.
+NOT_TABULAR = {"id", "url", "confidence_factors", "language"}
 COLUMNS = ["id", "external_ref", *(name for name in CLAIM_FIELDS if name not in NOT_TABULAR)]
 CHUNK_SIZE = 1000
 
@@ -31,7 +33,6 @@ def _cells(claim: Claim) -> dict[str, str]:
         "id": str(claim.pk),
         "external_ref": claim.external_ref or "",
         "text": claim.text,
-        "language": claim.language,
         "kind": claim.kind,
         "status": claim.status,
         "review_state": claim.review_state,

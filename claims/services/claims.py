@@ -5,7 +5,7 @@ from django.db import transaction
 
 from claims.choices import ClaimKind, ReviewState
 from claims.errors import InvalidInput, NotAllowed
-from claims.language import detect_language, language_refusal, valid_language_code
+from claims.language import detect_language, language_refusal, mixed_script_word, valid_language_code
 from claims.models import Actor, Claim, Event
 from claims.models.claim import ASSERTION
 from claims.services.claim_rows import claim_rows_guard
@@ -28,11 +28,11 @@ def claim_is_editable(claim: Claim) -> bool:
 
 def claim_language(text: str, language: str = "") -> str:
     """The language given (checked: ISO 639-1), else the one detected in the text, else blank for
-    an editor to set. A text with no letters, or with a word in two scripts, is refused: it is in
-    no language, and would match nothing by meaning (claims/language.py)."""
-    refusal = language_refusal(text)
-    if refusal is not None and text:
-        raise InvalidInput(refusal, field="text")
+    an editor to set (a text with no letters, such as a figure quoted alone, has none). A word in
+    two scripts is refused: a look-alike spelling, which would match nothing by meaning."""
+    word = mixed_script_word(text)
+    if word is not None:
+        raise InvalidInput(language_refusal(text) or "", field="text")
     language = (language or "").strip().lower()
     if language:
         if not valid_language_code(language):

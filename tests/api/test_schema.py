@@ -112,7 +112,7 @@ def test_writes_document_the_input_fields_of_spec_8(schema):
             "valid_to",
         },
         "EventInputRequest": {"title", "date", "location", "description"},
-        "ClaimInputRequest": {"text", "kind", "subject", "event"},
+        "ClaimInputRequest": {"text", "language", "kind", "subject", "event"},  # SPEC §15: language
         "AppearanceInputRequest": {
             "claim",
             "outlet",
