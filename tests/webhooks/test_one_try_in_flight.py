@@ -127,4 +127,5 @@ def test_a_receiver_slower_than_the_old_lease_gets_exactly_one_request(
     delivery.refresh_from_db()
     assert (delivery.state, delivery.attempts) == (DeliveryState.PENDING, 1)
     attempt = DeliveryAttempt.objects.get(delivery=delivery)
-    assert "within the deadline of 1 s" in attempt.error and attempt.duration_ms < 1000
+    assert "within the deadline of 1 s" in attempt.error
+    assert attempt.duration_ms < 2000  # cut at the deadline, long before the receiver's 6 s of drip
