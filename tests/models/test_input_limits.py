@@ -12,10 +12,12 @@ from claims.models import (
     Citation,
     Claim,
     Event,
+    Feed,
     Outlet,
     ReviewTransition,
     StatusEvidence,
     Subscription,
+    Watch,
 )
 from claims.models.fields import ALIASES, max_length_of
 from tests.models.text_fields import free_text_fields
@@ -31,6 +33,8 @@ NOUNS = {
     "actor": Actor,
     "event": Event,
     "webhook": Subscription,
+    "feed": Feed,
+    "watch": Watch,
 }
 WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation]
 
