@@ -269,6 +269,10 @@ SPECTACULAR_SETTINGS = {
         "JobState": "claims.choices.JobState",
         "SuggestionState": "claims.choices.SuggestionState",
         "WebhookEventKind": "claims.choices.WebhookEventKind",
+        "WatchKind": "claims.choices.WatchKind",
+        "FeedState": "claims.choices.FeedState",
+        "InboxState": "claims.choices.InboxState",
+        "SuggestionMatch": "claims.choices.SuggestionMatch",
     },
 }
 

@@ -13,7 +13,9 @@ read here, with the JSON parser, which has no entities.
 """
 
 import calendar
+import codecs
 import json
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +29,9 @@ from defusedxml.ElementTree import fromstring
 from django.utils.html import strip_tags
 
 MAX_ENTRIES = 1000
+# `<?xml version="1.0" encoding="…"?>`, as the document's first bytes.
+XML_ENCODING = re.compile(rb"""(\A\s*<\?xml[^>]*?encoding\s*=\s*["'])([A-Za-z0-9._-]+)(["'])""")
+EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1", "iso8859-1"}
 TITLE_LENGTH, SUMMARY_LENGTH = 500, 4000
 JSON_TYPES = {"application/feed+json", "application/json"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -90,7 +95,25 @@ def _refuse_unsafe_xml(body: bytes) -> None:
         raise FeedUnreadable(f"The feed is not well-formed XML: {broken}.") from broken
 
 
+def as_utf8(body: bytes) -> bytes:
+    """The document in UTF-8 when its declaration names an encoding expat does not read itself
+    (windows-1256, common in Arabic feeds; iso-8859-6; cp1251 …), the declaration rewritten."""
+    declared = XML_ENCODING.match(body)
+    if declared is None:
+        return body
+    name = declared.group(2).decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError as unknown:
+        raise FeedUnreadable(f"The feed declares an encoding that is not known: {name}.") from unknown
+    if codec in EXPAT_ENCODINGS:
+        return body
+    text = body.decode(codec, errors="replace")
+    return XML_ENCODING.sub(rb"\g<1>utf-8\g<3>", text.encode("utf-8"), count=1)
+
+
 def _xml_entries(body: bytes, url: str) -> list[Entry]:
+    body = as_utf8(body)
     _refuse_unsafe_xml(body)
     parsed = feedparser.parse(body, resolve_relative_uris=False, sanitize_html=True, response_headers={})
     if not parsed.version:

@@ -11,10 +11,14 @@ from datetime import date
 import pytest
 from django.apps import apps
 
+from claims.feeds.parsing import Entry
 from claims.json_input import MAX_DEPTH
+from claims.services.feeds import feed_create
+from claims.services.inbox_intake import entries_ingest
+from claims.services.watches import watch_create
 from claims.services.webhooks import subscription_create
 from tests.api.builders import RESOURCES, build_rows
-from tests.factories import make_appearance, make_capture, make_claim, make_suggestion
+from tests.factories import make_appearance, make_capture, make_claim, make_outlet, make_suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +40,9 @@ def rows(db, superuser) -> None:
     make_suggestion(make_appearance(claim, published_on=date(2021, 10, 2)), make_appearance(claim))
     make_capture(claim=claim)
     subscription_create(url="https://93.184.215.14/hook", events=["claim.published"], by=superuser)
+    feed = feed_create(outlet=make_outlet(), url="https://93.184.215.14/feed.xml", by=superuser)
+    entries_ingest(feed=feed, entries=[Entry("https://93.184.215.14/story", "A story", "", None)])
+    watch_create(kind="words", words="Tanf", by=superuser)
 
 
 def model_of(resource: str) -> type:
@@ -52,6 +59,9 @@ def model_of(resource: str) -> type:
         "captures": apps.get_model("claims", "Capture"),
         "suggestions": apps.get_model("claims", "SuggestedCitation"),
         "webhooks": apps.get_model("claims", "Subscription"),
+        "feeds": apps.get_model("claims", "Feed"),
+        "inbox": apps.get_model("claims", "InboxItem"),
+        "watches": apps.get_model("claims", "Watch"),
     }[resource]
 
 

@@ -162,3 +162,18 @@ def test_entries_without_a_usable_link_are_left_out_and_a_future_date_is_when_it
     assert outcome.new == 1
     item = InboxItem.objects.get()
     assert item.published_at.year < 2999
+
+
+def test_a_feed_in_an_encoding_expat_does_not_read_is_read_in_it(add_feed):
+    body = (
+        '<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>الأخبار</title>'
+        "<item><title>هجوم بطائرة مسيرة على قاعدة التنف الأمريكية في سوريا</title>"
+        "<link>http://example.org/ar/1</link></item></channel></rss>"
+    ).encode("cp1256")
+    feed = add_feed("/ar", Page(body=body, headers={"Content-Type": "application/rss+xml; charset=windows-1256"}))
+
+    outcome = feed_poll(feed_id=feed.pk)
+
+    assert (outcome.error, outcome.new) == ("", 1)
+    item = InboxItem.objects.get()
+    assert (item.title, item.language) == ("هجوم بطائرة مسيرة على قاعدة التنف الأمريكية في سوريا", "ar")

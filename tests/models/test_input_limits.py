@@ -13,11 +13,13 @@ from claims.models import (
     Citation,
     Claim,
     Event,
+    Feed,
     Outlet,
     OutletDependence,
     ReviewTransition,
     StatusEvidence,
     Subscription,
+    Watch,
 )
 from claims.models.fields import ALIASES, max_length_of
 from tests.models.text_fields import free_text_fields
@@ -35,6 +37,8 @@ NOUNS = {
     "event": Event,
     "webhook": Subscription,
     "dependence": OutletDependence,
+    "feed": Feed,
+    "watch": Watch,
 }
 WITHDRAWN = [Appearance, Citation, StatusEvidence, Affiliation, ActorAffiliation]
 

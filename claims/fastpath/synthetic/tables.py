@@ -71,6 +71,8 @@ CLAIMS = table(
     **NOBODY,
     notes="",
     source_document=SOURCE_DOCUMENT,
+    language="en",  # the generator writes its claims in English (claims/fastpath/synthetic/claims.py)
+    merged_into_id=None,
 )
 APPEARANCES = table(
     Appearance,
