@@ -257,7 +257,6 @@ SPECTACULAR_SETTINGS = {
         "ActorKind": "claims.choices.ActorKind",
         "AffiliationRelation": "claims.choices.AffiliationRelation",
         "ActorRelation": "claims.choices.ActorRelation",
-        "WatchKind": "claims.choices.WatchKind",
         "ClaimKind": "claims.choices.ClaimKind",
         "ReviewState": "claims.choices.ReviewState",
         "CitationKind": "claims.choices.CitationKind",

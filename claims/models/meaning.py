@@ -11,10 +11,14 @@ class ClaimVector(models.Model):
     """
 
     claim = models.OneToOneField("claims.Claim", on_delete=models.CASCADE, primary_key=True, related_name="meaning")
-    text_sha = models.CharField(max_length=64, help_text="SHA-256 of the text the vector is (to be) of.")
+    text_sha = models.CharField(
+        max_length=64, editable=False, help_text="SHA-256 of the text the vector is (to be) of."
+    )
     # float32, little-endian, MEANING_DIMENSIONS of them; NULL while waiting for the task.
     vector = models.BinaryField(null=True, blank=True)
-    model = models.CharField(max_length=60, blank=True, help_text="The model the vector was computed with.")
+    model = models.CharField(
+        max_length=60, blank=True, editable=False, help_text="The model the vector was computed with."
+    )
     # The in-process index reads what changed since it last looked (claims/meaning/index.py).
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

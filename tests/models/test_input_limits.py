@@ -12,6 +12,7 @@ from claims.models import (
     Appearance,
     Citation,
     Claim,
+    ClaimMerge,
     Event,
     Feed,
     Outlet,
@@ -37,6 +38,7 @@ NOUNS = {
     "event": Event,
     "webhook": Subscription,
     "dependence": OutletDependence,
+    "merge": ClaimMerge,
     "feed": Feed,
     "watch": Watch,
 }

@@ -11,7 +11,7 @@ from celery import current_app
 from claims.choices import DeliveryState, ReviewState
 from claims.models import Delivery
 from claims.services.background import executor
-from claims.task_names import DELIVER_WEBHOOK, RUN_CAPTURE
+from claims.task_names import DELIVER_WEBHOOK, POLL_FEED, RUN_CAPTURE, RUN_FEED_POLL
 from tests.outbound.server import Page
 from tests.webhooks.conftest import posted
 from tests.workflow.states import claim_in
@@ -46,7 +46,8 @@ def test_an_approve_answers_before_the_delivery_is_tried_and_the_delivery_follow
 def test_exactly_the_tasks_that_call_out_run_outside_the_request():
     outbound = {name for name, task in current_app.tasks.items() if getattr(task, "outbound", False)}
 
-    assert outbound == {DELIVER_WEBHOOK, RUN_CAPTURE}
+    # A webhook try, a capture's fetch, a feed's poll (scheduled, or asked for as a job).
+    assert outbound == {DELIVER_WEBHOOK, RUN_CAPTURE, POLL_FEED, RUN_FEED_POLL}
 
 
 @pytest.fixture
