@@ -16,11 +16,12 @@ from bench.import_throughput import write_file
 from claims.errors import DomainError
 from claims.importing.jsonl import read_jsonl
 from claims.importing.run import import_records
-from claims.models import Appearance, Citation, Claim, TrackRecordEntry
+from claims.models import Appearance, Citation, Claim, ClaimOrigin, TrackRecordEntry
 from claims.selectors.claims import outlet_track_record
 from claims.services.appearances import appearance_update, appearance_withdraw
 from claims.services.citations import citation_withdraw
 from claims.services.evidence import evidence_withdraw
+from claims.services.merges import claim_merge, claim_unmerge
 from claims.services.rescoring import claims_rescore_all
 from claims.services.track_records import track_records_compact
 from claims.services.workflow import claim_approve, claim_reject, claim_retract, claim_submit
@@ -142,6 +143,26 @@ def test_rows_written_before_their_claim_are_counted_when_it_is():
     Claim.objects.bulk_create([claim])
 
     assert kept() == {(outlet.pk, "draft", "denied"): 1}
+    assert_kept_equals_recount()
+
+
+def test_a_merge_moves_the_merged_claims_origins_to_the_survivor_and_an_unmerge_moves_them_back(reviewer):
+    survivor, duplicate = (
+        make_claim("Kataib Hezbollah was behind the drone attack"),
+        make_claim("كتائب حزب الله وراء الهجوم"),
+    )
+    english, arabic = make_outlet(), make_outlet()
+    make_appearance(survivor, english)
+    make_appearance(duplicate, arabic)
+    before = kept()
+
+    claim_merge(claim=duplicate, into=survivor, reason="The same assertion in Arabic.", by=reviewer)
+    assert kept() == {(english.pk, "draft", "unclaimed"): 1, (arabic.pk, "draft", "unclaimed"): 1}
+    assert set(ClaimOrigin.objects.values_list("claim_id", flat=True)) == {survivor.pk}
+    assert_kept_equals_recount()
+
+    claim_unmerge(claim=duplicate, reason="Two attacks after all.", by=reviewer)
+    assert kept() == before
     assert_kept_equals_recount()
 
 
