@@ -18,7 +18,7 @@ from claims.services.inbox_intake import entries_ingest
 from claims.services.watches import watch_create
 from claims.services.webhooks import subscription_create
 from tests.api.builders import RESOURCES, build_rows
-from tests.factories import make_appearance, make_capture, make_claim, make_outlet, make_suggestion
+from tests.factories import make_appearance, make_capture, make_claim, make_dependence, make_outlet, make_suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,7 @@ def rows(db, superuser) -> None:
     feed = feed_create(outlet=make_outlet(), url="https://93.184.215.14/feed.xml", by=superuser)
     entries_ingest(feed=feed, entries=[Entry("https://93.184.215.14/story", "A story", "", None)])
     watch_create(kind="words", words="Tanf", by=superuser)
+    make_dependence(make_outlet(), make_outlet(), score=0.9)
 
 
 def model_of(resource: str) -> type:
@@ -62,6 +63,7 @@ def model_of(resource: str) -> type:
         "feeds": apps.get_model("claims", "Feed"),
         "inbox": apps.get_model("claims", "InboxItem"),
         "watches": apps.get_model("claims", "Watch"),
+        "outlets/dependence": apps.get_model("claims", "OutletDependence"),
     }[resource]
 
 
@@ -73,7 +75,7 @@ def operations_with_a_body(client) -> list[tuple[str, str]]:
         for method, operation in operations.items():
             if "application/json" not in operation.get("requestBody", {}).get("content", {}):
                 continue  # no body, or only an upload (multipart)
-            resource = path.split("/")[3]
+            resource = "/".join(path.split("/")[3:5]) if "/dependence/" in path else path.split("/")[3]
             row = model_of(resource).objects.order_by("pk").first()
             found.append((method, path.replace("{id}", str(row.pk))))
     return found
