@@ -270,14 +270,19 @@ class ClaimCreateForm(ServiceForm):
         super().__init__(*args, **kwargs)
         self.duplicates: list = []
 
-    def perform(self, *, by: AbstractBaseUser) -> Claim | None:
+    def claim_values(self, *, by: AbstractBaseUser) -> dict | None:
+        """The claim's fields, or None while the editor is to see its likely duplicates first."""
         values = dict(self.cleaned_data)
         if not values.pop("record_anyway"):
             # Warned of once: the editor decides with the likely duplicates in view.
             self.duplicates = likely_duplicates(text=values["text"], user=by)
             if self.duplicates:
                 return None
-        return claim_create(by=by, **values)
+        return values
+
+    def perform(self, *, by: AbstractBaseUser) -> Claim | None:
+        values = self.claim_values(by=by)
+        return None if values is None else claim_create(by=by, **values)
 
 
 class AsOfForm(forms.Form):

@@ -45,8 +45,9 @@ class ItemClaimForm(ClaimCreateForm):
         super().__init__(*args, **kwargs)
         self.item = item
 
-    def perform(self, *, by: AbstractBaseUser) -> Claim:
-        return inbox_new_claim(item=self.item, by=by, **self.cleaned_data).claim
+    def perform(self, *, by: AbstractBaseUser) -> Claim | None:
+        values = self.claim_values(by=by)
+        return None if values is None else inbox_new_claim(item=self.item, by=by, **values).claim
 
 
 class FeedForm(ServiceForm):
