@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from claims.choices import CaptureState, JobState
+from claims.choices import CaptureStatus, JobState
 from claims.models import Capture, DeliveryAttempt
 from claims.services.captures import capture_request
 from claims.services.webhooks import subscription_create
@@ -35,7 +35,7 @@ def test_a_capture_of_a_page_that_drips_fails_on_the_worker_at_the_deadline(work
 
     job = wait_for(capture.job)
     capture = Capture.objects.get(pk=capture.pk)
-    assert (job.state, capture.state) == (JobState.FAILED, CaptureState.FAILED), worker.output()
+    assert (job.state, capture.status) == (JobState.FAILED, CaptureStatus.FAILED), worker.output()
     assert "127.0.0.1 did not send the whole response within the deadline of 1 s." in job.failure
     assert capture.snapshot is None
 
