@@ -2,43 +2,44 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OutletKind(models.TextChoices):
-    NEWSPAPER = "newspaper", "Newspaper"
-    TV = "tv", "Television"
-    RADIO = "radio", "Radio"
-    WEBSITE = "website", "Website"
-    NEWS_AGENCY = "news_agency", "News agency"
-    THINK_TANK = "think_tank", "Think tank"
-    GOVERNMENT = "government", "Government"
-    SOCIAL_MEDIA = "social_media", "Social media"
-    WIRE = "wire", "Wire service"
-    OTHER = "other", "Other"
+    NEWSPAPER = "newspaper", _("Newspaper")
+    TV = "tv", _("Television")
+    RADIO = "radio", _("Radio")
+    WEBSITE = "website", _("Website")
+    NEWS_AGENCY = "news_agency", _("News agency")
+    THINK_TANK = "think_tank", _("Think tank")
+    GOVERNMENT = "government", _("Government")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    WIRE = "wire", _("Wire service")
+    OTHER = "other", _("Other")
 
 
 class Reliability(models.TextChoices):
     """Admiralty (NATO AJP-2.1) source-reliability grades."""
 
-    A = "A", "A: completely reliable"
-    B = "B", "B: usually reliable"
-    C = "C", "C: fairly reliable"
-    D = "D", "D: not usually reliable"
-    E = "E", "E: unreliable"
-    F = "F", "F: reliability cannot be judged"
+    A = "A", _("A: completely reliable")
+    B = "B", _("B: usually reliable")
+    C = "C", _("C: fairly reliable")
+    D = "D", _("D: not usually reliable")
+    E = "E", _("E: unreliable")
+    F = "F", _("F: reliability cannot be judged")
 
 
 class ActorKind(models.TextChoices):
-    STATE = "state", "State"
-    ARMED_GROUP = "armed_group", "Armed group"
-    COALITION = "coalition", "Coalition"
-    OFFICIAL = "official", "Official"
-    PERSON = "person", "Person"
-    GOVERNMENT_BODY = "government_body", "Government body"
-    MILITARY = "military", "Military"
+    STATE = "state", pgettext_lazy("actor kind", "State")
+    ARMED_GROUP = "armed_group", _("Armed group")
+    COALITION = "coalition", _("Coalition")
+    OFFICIAL = "official", _("Official")
+    PERSON = "person", _("Person")
+    GOVERNMENT_BODY = "government_body", _("Government body")
+    MILITARY = "military", _("Military")
     # Someone an outlet quotes without a name, known only by the role it gives them.
-    ANONYMOUS_SOURCE = "anonymous_source", "Anonymous source"
-    OTHER = "other", "Other"
+    ANONYMOUS_SOURCE = "anonymous_source", _("Anonymous source")
+    OTHER = "other", _("Other")
 
 
 class ActorRelation(models.TextChoices):
@@ -51,75 +52,75 @@ class ActorRelation(models.TextChoices):
 
 
 class AffiliationRelation(models.TextChoices):
-    AFFILIATED_WITH = "affiliated_with", "Affiliated with"
-    OWNED_BY = "owned_by", "Owned by"
-    SUPPORTS = "supports", "Supports"
-    OVERSEEN_BY = "overseen_by", "Overseen by"
-    STATE_MEDIA_OF = "state_media_of", "State media of"
-    FUNDED_BY = "funded_by", "Funded by"
+    AFFILIATED_WITH = "affiliated_with", _("Affiliated with")
+    OWNED_BY = "owned_by", _("Owned by")
+    SUPPORTS = "supports", _("Supports")
+    OVERSEEN_BY = "overseen_by", _("Overseen by")
+    STATE_MEDIA_OF = "state_media_of", _("State media of")
+    FUNDED_BY = "funded_by", _("Funded by")
 
 
 class ClaimKind(models.TextChoices):
-    ATTRIBUTION = "attribution", "Attribution"
-    RESPONSIBILITY = "responsibility", "Claim of responsibility"
-    DENIAL = "denial", "Denial"
-    THREAT = "threat", "Threat"
-    STATEMENT = "statement", "Statement"
-    OTHER = "other", "Other"
+    ATTRIBUTION = "attribution", _("Attribution")
+    RESPONSIBILITY = "responsibility", _("Claim of responsibility")
+    DENIAL = "denial", _("Denial")
+    THREAT = "threat", _("Threat")
+    STATEMENT = "statement", _("Statement")
+    OTHER = "other", _("Other")
 
 
 class ReviewState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
-    REJECTED = "rejected", "Rejected"
-    RETRACTED = "retracted", "Retracted"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    RETRACTED = "retracted", _("Retracted")
 
 
 class CitationKind(models.TextChoices):
-    REPUBLISHED = "republished", "Republished"
-    CITED = "cited", "Cited"
-    QUOTED = "quoted", "Quoted"
-    TRANSLATED = "translated", "Translated"
-    PARAPHRASED = "paraphrased", "Paraphrased"
+    REPUBLISHED = "republished", _("Republished")
+    CITED = "cited", _("Cited")
+    QUOTED = "quoted", _("Quoted")
+    TRANSLATED = "translated", _("Translated")
+    PARAPHRASED = "paraphrased", _("Paraphrased")
 
 
 class Stance(models.TextChoices):
-    CONFIRMS = "confirms", "Confirms"
-    DENIES = "denies", "Denies"
+    CONFIRMS = "confirms", _("Confirms")
+    DENIES = "denies", _("Denies")
 
 
 class ResponsibilityStatus(models.TextChoices):
-    UNCLAIMED = "unclaimed", "Unclaimed"
-    CONFIRMED = "confirmed", "Confirmed"
-    DENIED = "denied", "Denied"
+    UNCLAIMED = "unclaimed", _("Unclaimed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DENIED = "denied", _("Denied")
 
 
 class ConfidenceLabel(models.TextChoices):
     """ICD 203 words of estimative probability, by STIX 2.1 Appendix A bands."""
 
-    ALMOST_NO_CHANCE = "almost no chance", "Almost no chance"
-    VERY_UNLIKELY = "very unlikely", "Very unlikely"
-    UNLIKELY = "unlikely", "Unlikely"
-    ROUGHLY_EVEN_CHANCE = "roughly even chance", "Roughly even chance"
-    LIKELY = "likely", "Likely"
-    VERY_LIKELY = "very likely", "Very likely"
-    ALMOST_CERTAIN = "almost certain", "Almost certain"
+    ALMOST_NO_CHANCE = "almost no chance", _("Almost no chance")
+    VERY_UNLIKELY = "very unlikely", _("Very unlikely")
+    UNLIKELY = "unlikely", _("Unlikely")
+    ROUGHLY_EVEN_CHANCE = "roughly even chance", _("Roughly even chance")
+    LIKELY = "likely", _("Likely")
+    VERY_LIKELY = "very likely", _("Very likely")
+    ALMOST_CERTAIN = "almost certain", _("Almost certain")
 
 
 class JobKind(models.TextChoices):
-    RESCORE = "rescore", "Rescoring after a change that reaches many claims"
-    IMPORT = "import", "Import of a file"
-    CAPTURE = "capture", "Capture of a URL"
-    DEPENDENCE = "dependence", "Learning which outlets depend on which"
-    FEED_POLL = "feed_poll", "Poll of a feed"
+    RESCORE = "rescore", _("Rescoring after a change that reaches many claims")
+    IMPORT = "import", _("Import of a file")
+    CAPTURE = "capture", _("Capture of a URL")
+    DEPENDENCE = "dependence", _("Learning which outlets depend on which")
+    FEED_POLL = "feed_poll", _("Poll of a feed")
 
 
 class JobState(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class CaptureState(models.TextChoices):
@@ -161,28 +162,28 @@ class DependenceState(models.TextChoices):
 
 
 class SuggestionState(models.TextChoices):
-    SUGGESTED = "suggested", "Suggested"
-    ACCEPTED = "accepted", "Accepted"
-    DISMISSED = "dismissed", "Dismissed"
+    SUGGESTED = "suggested", _("Suggested")
+    ACCEPTED = "accepted", _("Accepted")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class WebhookEventKind(models.TextChoices):
     """What a webhook subscription can be told of (SPEC §14, docs/webhooks.md)."""
 
-    PUBLISHED = "claim.published", "A claim was published"
-    RETRACTED = "claim.retracted", "A published claim was retracted"
-    STATUS_CHANGED = "claim.status_changed", "A claim's responsibility status changed"
-    CONFIDENCE_CHANGED = "claim.confidence_changed", "A claim's confidence moved"
-    MERGED = "claim.merged", "A duplicate claim was merged into this one"
-    UNMERGED = "claim.unmerged", "A claim merged into this one was taken out again"
-    INBOX_MATCHED = "inbox.matched", "A new inbox item matches one of the subscriber's watches"
+    PUBLISHED = "claim.published", _("A claim was published")
+    RETRACTED = "claim.retracted", _("A published claim was retracted")
+    STATUS_CHANGED = "claim.status_changed", _("A claim's responsibility status changed")
+    CONFIDENCE_CHANGED = "claim.confidence_changed", _("A claim's confidence moved")
+    MERGED = "claim.merged", _("A duplicate claim was merged into this one")
+    UNMERGED = "claim.unmerged", _("A claim merged into this one was taken out again")
+    INBOX_MATCHED = "inbox.matched", _("A new inbox item matches one of the subscriber's watches")
 
 
 class DeliveryState(models.TextChoices):
-    PENDING = "pending", "Waiting to be sent, or to be tried again"
-    DELIVERED = "delivered", "Delivered: the receiver answered 2xx"
-    FAILED = "failed", "Failed: refused by the receiver, or out of tries"
-    SKIPPED = "skipped", "Skipped: the claim is no longer one the subscriber may read"
+    PENDING = "pending", _("Waiting to be sent, or to be tried again")
+    DELIVERED = "delivered", _("Delivered: the receiver answered 2xx")
+    FAILED = "failed", _("Failed: refused by the receiver, or out of tries")
+    SKIPPED = "skipped", _("Skipped: the claim is no longer one the subscriber may read")
 
 
 class FeedState(models.TextChoices):

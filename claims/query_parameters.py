@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from functools import cache
 
 import django_filters
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims.errors import InvalidInput
 
@@ -40,10 +42,9 @@ def unknown_parameters_error(given: Iterable[str], allowed: Iterable[str]) -> In
     errors, named = {}, []
     for name in unknown:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        errors[name] = ["Unknown query parameter." + (f" Did you mean {close[0]}?" if close else "")]
-        named.append(f"{name} (did you mean {close[0]}?)" if close else name)
-    return InvalidInput(
-        f"Unknown query parameter{'s' if len(unknown) > 1 else ''}: {', '.join(named)}. "
-        f"This list takes: {', '.join(known)}.",
-        errors=errors,
-    )
+        hint = _(" Did you mean %(name)s?") % {"name": close[0]} if close else ""
+        errors[name] = [_("Unknown query parameter.") + hint]
+        named.append(_("%(name)s (did you mean %(close)s?)") % {"name": name, "close": close[0]} if close else name)
+    said = ngettext("Unknown query parameter: %(names)s.", "Unknown query parameters: %(names)s.", len(unknown))
+    takes = _("This list takes: %(known)s.") % {"known": ", ".join(known)}
+    return InvalidInput(f"{said % {'names': ', '.join(named)}} {takes}", errors=errors)

@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "claims.security.content_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the set_language cookie, else Accept-Language (docs/i18n.md).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -74,9 +76,12 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Dates and figures in the reader's digits on every page (docs/i18n.md).
+            "builtins": ["claims.templatetags.locale_numbers"],
         },
     },
 ]
@@ -128,7 +133,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# The interface speaks English, Arabic and Persian (docs/i18n.md); each language's own name.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ar", "العربية"), ("fa", "فارسی")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Whose digits each language writes (claims/locale_digits.py): CLDR gives plain `ar` Latin
+# digits; the Arabic of the Levant, Iraq and the Gulf writes Arabic-Indic ones.
+NUMBER_LOCALES = {"ar": os.environ.get("NUMBER_LOCALE_AR", "ar_LB"), "fa": os.environ.get("NUMBER_LOCALE_FA", "fa_IR")}
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

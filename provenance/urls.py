@@ -21,6 +21,8 @@ urlpatterns = [
     path("admin/login/", admin_login_view, name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
+    # set_language: the switcher on every page posts here (docs/i18n.md).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("claims.web.urls")),
     # Browsers and feed readers ask for /favicon.ico whatever the page says: the site's own icon.
     path("favicon.ico", FaviconView.as_view(), name="favicon"),

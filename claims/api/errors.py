@@ -10,6 +10,8 @@ import logging
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -26,18 +28,21 @@ DOMAIN_STATUS: dict[type[DomainError], int] = {
     NotAllowed: status.HTTP_409_CONFLICT,
 }
 
-NOT_AUTHENTICATED = (
+# In the language the request asks for (Accept-Language, through LocaleMiddleware: docs/i18n.md).
+NOT_AUTHENTICATED = gettext_lazy(
     "Authentication credentials were not provided. Send `Authorization: Token <key>` "
     "(an administrator creates keys with `manage.py create_api_token USER`) or log in first."
 )
-NOT_FOUND = "Not found: no object has this id, or it is not visible to you (consumers see published claims only)."
-NO_DELETE = (
+NOT_FOUND = gettext_lazy(
+    "Not found: no object has this id, or it is not visible to you (consumers see published claims only)."
+)
+NO_DELETE = gettext_lazy(
     "Nothing is deleted through the API. Withdraw an appearance, citation, piece of evidence, affiliation "
     "or actor affiliation "
     'with POST …/{id}/withdraw/ {"reason": "…"}; retract a published claim with POST '
     '/api/v1/claims/{id}/retract/ {"reason": "…"}.'
 )
-SERVER_ERROR = "Something went wrong on our side; the error has been logged. Please try again later."
+SERVER_ERROR = gettext_lazy("Something went wrong on our side; the error has been logged. Please try again later.")
 
 
 class TooLarge(exceptions.APIException):
@@ -65,7 +70,7 @@ def field_errors(data: object, prefix: str = "") -> dict[str, list[str]]:
 
 def summary(errors: dict[str, list[str]]) -> str:
     parts = [f"{name}: {' '.join(messages)}" for name, messages in errors.items()]
-    return "Invalid input. " + "; ".join(parts)
+    return _("Invalid input.") + " " + "; ".join(parts)
 
 
 def domain_error_response(exc: DomainError) -> Response:
@@ -84,11 +89,11 @@ def exception_handler(exc: Exception, context: dict) -> Response:
         exc = TooLarge(too_large_fields_message(context["request"]))
     elif isinstance(exc, SuspiciousOperation):
         # e.g. a body over DATA_UPLOAD_MAX_MEMORY_SIZE: the client's fault, said as such.
-        exc = exceptions.ParseError(f"The request was refused: {exc}")
+        exc = exceptions.ParseError(_("The request was refused: %(reason)s") % {"reason": exc})
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled error in %s", context.get("view").__class__.__name__, exc_info=exc)
-        return Response({"detail": SERVER_ERROR}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+        return Response({"detail": str(SERVER_ERROR)}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
     request, view = context.get("request"), context.get("view")
     response.data = error_body(
         exc,
@@ -105,23 +110,31 @@ def error_body(exc: Exception, response: Response, *, method: str, allowed: str)
         return {"detail": summary(errors), "errors": errors}
     detail = str(response.data.get("detail", "")) if isinstance(response.data, dict) else str(response.data)
     if isinstance(exc, exceptions.NotAuthenticated):
-        detail = NOT_AUTHENTICATED
+        detail = str(NOT_AUTHENTICATED)
     elif isinstance(exc, exceptions.NotFound):
-        detail = NOT_FOUND
+        detail = str(NOT_FOUND)
     elif isinstance(exc, exceptions.MethodNotAllowed):
-        detail = NO_DELETE if method == "DELETE" else f"{detail} Allowed here: {allowed}."
+        detail = (
+            str(NO_DELETE)
+            if method == "DELETE"
+            else _("%(detail)s Allowed here: %(allowed)s.")
+            % {
+                "detail": detail,
+                "allowed": allowed,
+            }
+        )
     return {"detail": detail}
 
 
 @csrf_exempt  # Answers 404 to every method; a CSRF 403 in HTML would hide that.
 def not_found(request: HttpRequest) -> JsonResponse:
     """Any address under /api/ that matches no endpoint: JSON, with a hint when a slash is missing."""
-    detail = f"No endpoint at {request.path}. The API's endpoints are listed at /api/docs/."
+    detail = _("No endpoint at %(path)s. The API's endpoints are listed at /api/docs/.") % {"path": request.path}
     if not request.path.endswith("/"):
         try:
             match = resolve(request.path + "/")
         except Resolver404:
             match = None
         if match is not None and match.func is not not_found:
-            detail = f"No endpoint at {request.path}; every address ends with a slash: {request.path}/"
+            detail = _("No endpoint at %(path)s; every address ends with a slash: %(path)s/") % {"path": request.path}
     return JsonResponse({"detail": detail}, status=404)

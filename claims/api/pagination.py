@@ -23,6 +23,8 @@ from functools import reduce
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db.models import F, Field, Model, OrderBy, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -142,7 +144,9 @@ def encode_cursor(keys: list[SortKey], row: object) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-BAD_CURSOR = "The cursor is not one this list gave out; start again from the first page, without `cursor`."
+BAD_CURSOR = gettext_lazy(
+    "The cursor is not one this list gave out; start again from the first page, without `cursor`."
+)
 
 
 def decode_cursor(keys: list[SortKey], cursor: str) -> list[object]:
@@ -151,17 +155,19 @@ def decode_cursor(keys: list[SortKey], cursor: str) -> list[object]:
         position = read_json(raw)
         tokens, values = position["o"], position["v"]
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput(BAD_CURSOR, field="cursor") from None
+        raise InvalidInput(str(BAD_CURSOR), field="cursor") from None
     if tokens != [key.token for key in keys] or not isinstance(values, list) or len(values) != len(keys):
         raise InvalidInput(
-            "This cursor belongs to another ordering; keep the same `ordering` while paging, "
-            "or start again without `cursor`.",
+            _(
+                "This cursor belongs to another ordering; keep the same `ordering` while paging, "
+                "or start again without `cursor`."
+            ),
             field="cursor",
         )
     try:
         return [_position_value(key, value) for key, value in zip(keys, values, strict=True)]
     except (ValidationError, TypeError, ValueError, OverflowError):
-        raise InvalidInput(BAD_CURSOR, field="cursor") from None
+        raise InvalidInput(str(BAD_CURSOR), field="cursor") from None
 
 
 def _position_value(key: SortKey, raw: object) -> object:
@@ -176,7 +182,7 @@ def parse_limit(raw: str | None) -> int:
     if raw in (None, ""):
         return DEFAULT_LIMIT
     if not raw.isdecimal() or not 1 <= int(raw) <= MAX_LIMIT:
-        raise InvalidInput(f"limit must be a whole number from 1 to {MAX_LIMIT}.", field="limit")
+        raise InvalidInput(_("limit must be a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT}, field="limit")
     return int(raw)
 
 

@@ -1,5 +1,7 @@
 """The counts behind a pair's score, as served (`evidence`) and said in words, from the copier's side."""
 
+from django.utils.translation import gettext, ngettext
+
 from claims.dependence.model import FIRST_EARLIER, SAME_DAY, SECOND_EARLIER, SECOND_REUSES_FIRST, PairCounts, Verdict
 
 # A claim carried by this many outlets or fewer is "rare" in the evidence shown.
@@ -41,22 +43,41 @@ def pair_evidence(
 
 def lag_words(mean_lag_days: float | None) -> str:
     if mean_lag_days is None:
-        return "on the same day"
+        return gettext("on the same day")
     if mean_lag_days < 1.5:
-        return "a day later"
-    return f"about {round(mean_lag_days)} days later"
+        return gettext("a day later")
+    days = round(mean_lag_days)
+    return ngettext("about %(days)d day later", "about %(days)d days later", days) % {"days": days}
 
 
 def summary(copier: str, source: str, evidence: dict) -> str:
-    """ "often repeats X a day later; 14 shared claims, 9 of them later denied" """
+    """ "often repeats X a day later; 14 shared claims, 9 of them later denied", in the reader's
+    language: the sentence is only said, never stored (the confidence factor's words are)."""
+    shared = evidence.get("shared_claims", 0)
     later = evidence.get("copier_later", 0) + evidence.get("same_day", 0)
-    habit = "often repeats" if later * 2 >= evidence.get("shared_claims", 0) else "shares claims with"
-    lag = lag_words(evidence.get("mean_lag_days")) if habit == "often repeats" else ""
-    words = f"{copier} {habit} {source}{' ' + lag if lag else ''}; {evidence.get('shared_claims', 0)} shared claims"
+    names = {"copier": copier, "source": source}
+    if later * 2 >= shared:
+        habit = gettext("%(copier)s often repeats %(source)s %(lag)s") % {
+            **names,
+            "lag": lag_words(evidence.get("mean_lag_days")),
+        }
+    else:
+        habit = gettext("%(copier)s shares claims with %(source)s") % names
+    words = ngettext("%(habit)s; %(count)d shared claim", "%(habit)s; %(count)d shared claims", shared) % {
+        "habit": habit,
+        "count": shared,
+    }
     denied = evidence.get("shared_denied", 0)
-    words += f", {denied} of them later denied" if denied else ""
+    if denied:
+        words += ngettext(", %(count)d of them later denied", ", %(count)d of them later denied", denied) % {
+            "count": denied
+        }
     reuse = evidence.get("text_reuse", 0)
-    return words + (f", {reuse} with passages reused" if reuse else "")
+    if reuse:
+        words += ngettext(", %(count)d with passages reused", ", %(count)d with passages reused", reuse) % {
+            "count": reuse
+        }
+    return words
 
 
 def factor_words(copier: str, source: str, probability: float, evidence: dict) -> str:

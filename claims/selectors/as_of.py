@@ -9,12 +9,15 @@ import re
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from claims.errors import InvalidInput
 
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-NOT_A_DAY = "as_of must be a day written YYYY-MM-DD, e.g. 2021-10-25."
-IN_THE_FUTURE = "as_of %s is in the future. Pick today or an earlier day: the record holds nothing from the future."
+NOT_A_DAY = gettext_lazy("as_of must be a day written YYYY-MM-DD, e.g. 2021-10-25.")
+IN_THE_FUTURE = gettext_lazy(
+    "as_of %s is in the future. Pick today or an earlier day: the record holds nothing from the future."
+)
 
 
 def parse_as_of(raw: str | None) -> date | None:
@@ -27,7 +30,7 @@ def parse_as_of(raw: str | None) -> date | None:
             raise ValueError(text)
         day = date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(NOT_A_DAY, field="as_of") from None
+        raise InvalidInput(str(NOT_A_DAY), field="as_of") from None
     if day > timezone.localdate():
         raise InvalidInput(IN_THE_FUTURE % day.isoformat(), field="as_of")
     return day

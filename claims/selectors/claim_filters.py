@@ -15,7 +15,7 @@ from claims.models import Actor, Affiliation, Appearance, Claim, Event, Outlet
 from claims.models.affiliation import in_force_on
 from claims.selectors.filter_values import IdOrSlugFilter
 from claims.selectors.pending import filter_scores_pending
-from claims.transliteration import fold, skeleton
+from claims.transliteration import ARTICLES, fold, fold_arabic_script, skeleton
 
 ORDERINGS = ("confidence", "first_reported", "updated_at")
 DEFAULT_ORDERING = ("-updated_at", "-id")
@@ -40,24 +40,33 @@ def updated_at_column(queryset: QuerySet) -> str:
     return ordering_column(queryset, "updated_at")
 
 
-def search_patterns(text: str) -> list[str]:
-    """What `q` looks for in the search text: the words folded, and their phonetic key at a word start.
+def search_patterns(word: str) -> list[str]:
+    """What `q` looks for of one query word in the search text: the word folded, or its
+    phonetic key at a word start.
 
     The search text holds every word as given and folded (search_document), and folding goes
     character by character: wherever the words as given occur, their folded form occurs too
-    (a property test holds it). So the words as given are asked only when nothing folds (a
+    (a property test holds it). So the word as given is asked only when nothing folds (a
     symbol Unidecode has no letters for): each pattern is a LIKE over every claim a scan reads.
     """
-    key = skeleton(text)
-    return [fold(text) or text.lower(), *([f" {key}"] if key else [])]
+    key = skeleton(word)
+    folded = fold(word) or fold_arabic_script(word.lower()).strip()
+    return [folded, *([f" {key}"] if key else [])] if folded else []
+
+
+def search_words(text: str) -> list[str]:
+    """The query's words that must each match. An article on its own ("al Tanf", "the") is
+    left out when other words remain: at-Tanf is al-Tanf, and the key of Tanf finds both."""
+    words = [word for word in text.split() if search_patterns(word)]  # a vowel mark alone asks for nothing
+    kept = [word for word in words if fold(word) not in ARTICLES]
+    return kept or words
 
 
 def search(queryset: QuerySet, text: str) -> QuerySet:
-    """Match the words folded, or by phonetic key at a word start (Hizbullah ≈ Hezbollah)."""
-    text = text.strip()
-    if not text:
-        return queryset
-    return queryset.filter(reduce(operator.or_, (Q(search_text__contains=p) for p in search_patterns(text))))
+    """Every word of the query must match, folded (أحمد finds احمد, Hizbullah ≈ Hezbollah)."""
+    for word in search_words(text.strip()):
+        queryset = queryset.filter(reduce(operator.or_, (Q(search_text__contains=p) for p in search_patterns(word))))
+    return queryset
 
 
 class WholeNumberFilter(django_filters.NumberFilter):

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from claims.choices import ReviewState
+from claims.choices import CitationKind, ReviewState
 from claims.models import Appearance, Citation, Claim, Outlet, ReviewTransition, StatusEvidence
 
 TRANSITION = "transition"
@@ -32,10 +34,10 @@ SOURCES: list[tuple[type[models.Model], str, str]] = [
 ]
 NOT_DIFFED = {"id", "review_state"}
 TRANSITION_VERBS = {
-    ReviewState.IN_REVIEW: "Submitted for review",
-    ReviewState.PUBLISHED: "Approved and published",
-    ReviewState.REJECTED: "Rejected",
-    ReviewState.RETRACTED: "Retracted",
+    ReviewState.IN_REVIEW: gettext_lazy("Submitted for review"),
+    ReviewState.PUBLISHED: gettext_lazy("Approved and published"),
+    ReviewState.REJECTED: gettext_lazy("Rejected"),
+    ReviewState.RETRACTED: gettext_lazy("Retracted"),
 }
 
 
@@ -63,7 +65,7 @@ class HistoryEntry:
 
     @property
     def user_name(self) -> str:
-        return self.user.get_username() if self.user is not None else "the system"
+        return self.user.get_username() if self.user is not None else _("the system")
 
 
 class Labels:
@@ -114,22 +116,36 @@ def _object_label(object_type: str, record: models.Model, labels: Labels) -> str
     if object_type == "appearance":
         return f"{labels.name(Outlet, record.outlet_id)}, {record.published_on:%Y-%m-%d}"
     if object_type == "citation":
-        return f"{labels.name(Appearance, record.citing_id)} {record.kind} {labels.name(Appearance, record.cited_id)}"
+        kind = str(CitationKind(record.kind).label).lower() if record.kind in CitationKind.values else record.kind
+        return f"{labels.name(Appearance, record.citing_id)} {kind} {labels.name(Appearance, record.cited_id)}"
     if object_type == "evidence":
-        return f"{record.get_stance_display().lower()} on {record.date:%Y-%m-%d}"
+        return _("%(stance)s on %(day)s") % {
+            "stance": record.get_stance_display().lower(),
+            "day": f"{record.date:%Y-%m-%d}",
+        }
     return ""
 
 
+# What a history line calls each kind of row, in the reader's language.
+OBJECT_WORDS = {
+    "claim": gettext_lazy("Claim"),
+    "appearance": gettext_lazy("Appearance"),
+    "citation": gettext_lazy("Citation"),
+    "evidence": gettext_lazy("Evidence"),
+}
+
+
 def _summary(object_type: str, label: str, record: models.Model, changes: list[FieldChange]) -> str:
-    named = f"{object_type.capitalize()} {label}".strip() if label else object_type.capitalize()
+    noun = str(OBJECT_WORDS.get(object_type, object_type.capitalize()))
+    named = f"{noun} {label}".strip() if label else noun
     if record.history_type == "+":
-        return f"{named} recorded"
+        return _("%(what)s recorded") % {"what": named}
     if record.history_type == "-":
-        return f"{named} deleted"
+        return _("%(what)s deleted") % {"what": named}
     withdrawal = next((c for c in changes if c.field == "withdrawn_at" and c.old is None), None)
     if withdrawal is not None:
-        return f"{named} withdrawn: {record.withdrawn_reason}"
-    return f"{named} changed: {', '.join(change.field for change in changes)}"
+        return _("%(what)s withdrawn: %(reason)s") % {"what": named, "reason": record.withdrawn_reason}
+    return _("%(what)s changed: %(fields)s") % {"what": named, "fields": ", ".join(change.field for change in changes)}
 
 
 def _pairs(records: list[models.Model]) -> Iterable[tuple[models.Model, models.Model | None]]:
@@ -204,7 +220,7 @@ def _transition_entries(claim_id: int) -> list[HistoryEntry]:
             at=t.at,
             user=t.by,
             summary=f"{TRANSITION_VERBS.get(t.to_state, t.to_state)}: "
-            f"{ReviewState(t.from_state).label.lower()} → {ReviewState(t.to_state).label.lower()}",
+            f"{str(ReviewState(t.from_state).label).lower()} → {str(ReviewState(t.to_state).label).lower()}",
             object_type="claim",
             object_id=claim_id,
             from_state=t.from_state,

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.errors import InvalidInput
 from claims.models import Actor, ActorAffiliation, Outlet
@@ -39,7 +40,7 @@ EDITABLE = {
 def _refuse_self(tie: ActorAffiliation) -> None:
     # The model's check constraint says the same; this says it before the database must.
     if tie.actor_id is not None and tie.actor_id == tie.body_id:
-        raise InvalidInput("An actor cannot be tied to itself.", field="body")
+        raise InvalidInput(_("An actor cannot be tied to itself."), field="body")
 
 
 @transaction.atomic

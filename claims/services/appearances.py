@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max, Min
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from claims.errors import InvalidInput
 from claims.language import detect_language
@@ -79,12 +80,14 @@ def check_date_order(appearance: Appearance, published_on: date | None) -> None:
     earliest_citing = current.filter(cited=appearance).aggregate(d=Min("citing__published_on"))["d"]
     if latest_cited and published_on < latest_cited:
         raise InvalidInput(
-            f"published_on {published_on} is before {latest_cited}, the date of an appearance it cites.",
+            _("published_on %(day)s is before %(other)s, the date of an appearance it cites.")
+            % {"day": published_on, "other": latest_cited},
             field="published_on",
         )
     if earliest_citing and published_on > earliest_citing:
         raise InvalidInput(
-            f"published_on {published_on} is after {earliest_citing}, the date of an appearance citing it.",
+            _("published_on %(day)s is after %(other)s, the date of an appearance citing it.")
+            % {"day": published_on, "other": earliest_citing},
             field="published_on",
         )
 

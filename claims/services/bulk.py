@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from claims.choices import ReviewState
 from claims.errors import InvalidInput
@@ -79,12 +80,14 @@ def refuse_named_twice(refs: Iterable[str]) -> None:
     """Citations and evidence name a claim's appearances by their refs: each ref names one."""
     ref = named_twice(refs)
     if ref is not None:
-        raise InvalidInput(f'The ref "{ref}" names two appearances of this claim.', field="ref")
+        raise InvalidInput(
+            gettext('The ref "%(ref)s" names two appearances of this claim.') % {"ref": ref}, field="ref"
+        )
 
 
 def _named(appearances: dict[str, Appearance], ref: str) -> Appearance:
     if ref not in appearances:
-        raise InvalidInput(f'No appearance of this claim has the ref "{ref}".', field="ref")
+        raise InvalidInput(gettext('No appearance of this claim has the ref "%(ref)s".') % {"ref": ref}, field="ref")
     return appearances[ref]
 
 

@@ -7,6 +7,7 @@ not published before the one it cites, no duplicate, and no cycle.
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.choices import CitationKind
 from claims.errors import InvalidInput, NotAllowed
@@ -27,27 +28,46 @@ def check_citation(citing: Appearance, cited: Appearance, chain: ChainEdges | No
     """Refuse a citation that breaks a rule; `chain` answers for the claim's other edges (the database's by default)."""
     chain = chain or StoredEdges()
     if citing.pk == cited.pk:
-        raise InvalidInput("An appearance cannot cite itself.", field="cited")
+        raise InvalidInput(_("An appearance cannot cite itself."), field="cited")
     if citing.claim_id != cited.claim_id:
         raise InvalidInput(
-            f"Both appearances must carry the same claim: {citing.pk} is on claim {citing.claim_id}, "
-            f"{cited.pk} on claim {cited.claim_id}.",
+            _(
+                "Both appearances must carry the same claim: %(citing)s is on claim %(citing_claim)s, "
+                "%(cited)s on claim %(cited_claim)s."
+            )
+            % {"citing": citing.pk, "citing_claim": citing.claim_id, "cited": cited.pk, "cited_claim": cited.claim_id},
             field="cited",
         )
     for end, appearance in (("citing", citing), ("cited", cited)):
         if appearance.withdrawn_at is not None:
-            raise NotAllowed(f"Appearance {appearance.pk} is withdrawn; it cannot be cited or cite.", field=end)
+            raise NotAllowed(
+                _("Appearance %(appearance)s is withdrawn; it cannot be cited or cite.")
+                % {"appearance": appearance.pk},
+                field=end,
+            )
     if citing.published_on < cited.published_on:
         raise InvalidInput(
-            f"Appearance {citing.pk} ({citing.published_on}) cannot cite appearance {cited.pk}, "
-            f"published later ({cited.published_on}).",
+            _(
+                "Appearance %(citing)s (%(citing_day)s) cannot cite appearance %(cited)s, "
+                "published later (%(cited_day)s)."
+            )
+            % {
+                "citing": citing.pk,
+                "citing_day": citing.published_on,
+                "cited": cited.pk,
+                "cited_day": cited.published_on,
+            },
             field="cited",
         )
     if chain.cites(citing.pk, cited.pk):
-        raise InvalidInput(f"Appearance {citing.pk} already cites appearance {cited.pk}.", field="cited")
+        raise InvalidInput(
+            _("Appearance %(citing)s already cites appearance %(cited)s.") % {"citing": citing.pk, "cited": cited.pk},
+            field="cited",
+        )
     if chain.draws_on(cited.pk, citing.pk):
         raise InvalidInput(
-            f"Appearance {cited.pk} already draws on appearance {citing.pk}; this citation would close a cycle.",
+            _("Appearance %(cited)s already draws on appearance %(citing)s; this citation would close a cycle.")
+            % {"cited": cited.pk, "citing": citing.pk},
             field="cited",
         )
 
@@ -76,7 +96,7 @@ def citation_create(
 def citation_update(*, citation: Citation, by: AbstractBaseUser | None = None, **changes: object) -> Citation:
     require_perm(by, CHANGE)
     if {"citing", "cited"} & set(changes):
-        raise NotAllowed("A citation's ends cannot change; withdraw it and record a new one.")
+        raise NotAllowed(_("A citation's ends cannot change; withdraw it and record a new one."))
     claim_rows_guard(claim_id=citation.claim_id, row=citation, changes=changes)
     if apply_changes(citation, changes, EDITABLE):
         save_validated(citation, by=by, exclude=ENDS)

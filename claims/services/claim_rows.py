@@ -20,18 +20,21 @@ and the admin), and nothing has been written when it is raised.
 """
 
 from django.db.models import Model
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.choices import ReviewState
 from claims.errors import FrozenRow
 from claims.models import Claim
+from claims.services.persistence import noun_of
 
-RETRACTED = (
+RETRACTED = gettext_lazy(
     "This claim is retracted; it is kept as it was: neither it nor its appearances, citations and evidence can change."
 )
 
 
 def _noun(row: Model) -> str:
-    return str(row._meta.verbose_name)
+    return noun_of(row)
 
 
 def _refuse_move(row: Model | None, changes: dict | None, claim_id: int) -> None:
@@ -39,10 +42,13 @@ def _refuse_move(row: Model | None, changes: dict | None, claim_id: int) -> None
         return
     moved_to = changes.pop("claim")
     if getattr(moved_to, "pk", moved_to) != claim_id:
-        noun = _noun(row) if row is not None else "row"
+        noun = _noun(row) if row is not None else _("row")
         raise FrozenRow(
-            f"This {noun} belongs to claim {claim_id} and cannot move to another claim; "
-            "withdraw it and record a new one.",
+            _(
+                "This %(noun)s belongs to claim %(claim)s and cannot move to another claim; "
+                "withdraw it and record a new one."
+            )
+            % {"noun": noun, "claim": claim_id},
             field="claim",
         )
 
@@ -55,12 +61,12 @@ def claim_rows_guard(*, claim_id: int, row: Model | None = None, changes: dict |
     _refuse_move(row, changes, claim_id)
     claim = Claim.objects.select_for_update().get(pk=claim_id)
     if claim.review_state == ReviewState.RETRACTED:
-        raise FrozenRow(RETRACTED)
+        raise FrozenRow(str(RETRACTED))
     if row is not None:
         row.refresh_from_db()
         if row.withdrawn_at is not None:
+            said = {"noun": _noun(row), "day": f"{row.withdrawn_at:%Y-%m-%d}"}
             raise FrozenRow(
-                f"This {_noun(row)} was already withdrawn ({row.withdrawn_at:%Y-%m-%d}); a withdrawn "
-                f"{_noun(row)} cannot change."
+                _("This %(noun)s was already withdrawn (%(day)s); a withdrawn %(noun)s cannot change.") % said
             )
     return claim

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.choices import ClaimKind, ReviewState
 from claims.errors import InvalidInput, NotAllowed
@@ -36,7 +37,10 @@ def claim_language(text: str, language: str = "") -> str:
     language = (language or "").strip().lower()
     if language:
         if not valid_language_code(language):
-            raise InvalidInput(f"“{language}” is not an ISO 639-1 language code (ar, fa, en …).", field="language")
+            raise InvalidInput(
+                _("“%(language)s” is not an ISO 639-1 language code (ar, fa, en …).") % {"language": language},
+                field="language",
+            )
         return language
     return detect_language(text) or ""
 
@@ -94,8 +98,10 @@ def claim_update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes:
         changes["language"] = claim_language(changes.get("text", claim.text), changes.get("language") or "")
     if claim.review_state == ReviewState.PUBLISHED and changed_fields(claim, changes, EDITABLE) & ASSERTION:
         raise NotAllowed(
-            "A published claim's text, kind, subject and event are what reviewers approved and cannot change; "
-            "retract it and record a corrected claim."
+            _(
+                "A published claim's text, kind, subject and event are what reviewers approved and cannot change; "
+                "retract it and record a corrected claim."
+            )
         )
     if not apply_changes(claim, changes, EDITABLE):
         return claim

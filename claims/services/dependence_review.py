@@ -7,6 +7,7 @@ outlets carry, which are rescored on the fan-out path."""
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.choices import DependenceState
 from claims.errors import InvalidInput, NotAllowed
@@ -23,17 +24,17 @@ def _note(reason: str, *, required: bool) -> str:
     note = (reason or "").strip()
     if required and not note:
         raise InvalidInput(
-            "Say why the two outlets are dependent: the reason is recorded with the pair.", field="reason"
+            _("Say why the two outlets are dependent: the reason is recorded with the pair."), field="reason"
         )
     if len(note) > NOTE_LENGTH:
-        raise InvalidInput(f"The reason is at most {NOTE_LENGTH} characters.", field="reason")
+        raise InvalidInput(_("The reason is at most %(limit)d characters.") % {"limit": NOTE_LENGTH}, field="reason")
     return note
 
 
 def _decide(pair: OutletDependence, *, state: str, note: str, by: AbstractBaseUser | None) -> OutletDependence:
     row = OutletDependence.objects.select_for_update().select_related("first", "second").get(pk=pair.pk)
     if row.state == state:
-        raise NotAllowed(f"This pair is {row.get_state_display().lower()} already.")
+        raise NotAllowed(_("This pair is %(state)s already.") % {"state": str(row.get_state_display()).lower()})
     weighed_before = row.discount or row.state == DependenceState.CONFIRMED
     row.state, row.review_note, row.reviewed_at = state, note, timezone.now()
     row.reviewed_by = by if by is not None and by.is_authenticated else None

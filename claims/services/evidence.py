@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.errors import InvalidInput
 from claims.models import Actor, Appearance, Claim, StatusEvidence
@@ -21,11 +22,14 @@ def check_appearance(claim: Claim, appearance: Appearance | None) -> None:
         return
     if appearance.claim_id != claim.pk:
         raise InvalidInput(
-            f"Appearance {appearance.pk} belongs to claim {appearance.claim_id}, not to claim {claim.pk}.",
+            _("Appearance %(appearance)s belongs to claim %(claim)s, not to claim %(other)s.")
+            % {"appearance": appearance.pk, "claim": appearance.claim_id, "other": claim.pk},
             field="appearance",
         )
     if appearance.withdrawn_at is not None:
-        raise InvalidInput(f"Appearance {appearance.pk} is withdrawn.", field="appearance")
+        raise InvalidInput(
+            _("Appearance %(appearance)s is withdrawn.") % {"appearance": appearance.pk}, field="appearance"
+        )
 
 
 def evidence_new(

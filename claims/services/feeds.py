@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.capture.addresses import normalize_url
 from claims.choices import FeedState
@@ -27,7 +28,9 @@ CHANGE = "claims.change_feed"
 def checked_interval(interval: object) -> int:
     if isinstance(interval, bool) or not isinstance(interval, int) or not MIN_INTERVAL <= interval <= MAX_INTERVAL:
         raise InvalidInput(
-            f"interval: a whole number of seconds from {MIN_INTERVAL} to {MAX_INTERVAL} is required.", field="interval"
+            _("interval: a whole number of seconds from %(low)d to %(high)d is required.")
+            % {"low": MIN_INTERVAL, "high": MAX_INTERVAL},
+            field="interval",
         )
     return interval
 
@@ -35,7 +38,11 @@ def checked_interval(interval: object) -> int:
 def _same_feed(normalized: str, *, other_than: int | None = None) -> None:
     held = Feed.objects.filter(normalized_url=normalized).exclude(pk=other_than).first()
     if held is not None:
-        raise InvalidInput(f"url: this feed is held already (feed {held.pk}, of {held.outlet}).", field="url")
+        raise InvalidInput(
+            _("url: this feed is held already (feed %(feed)d, of %(outlet)s).")
+            % {"feed": held.pk, "outlet": held.outlet},
+            field="url",
+        )
 
 
 def feed_create(*, outlet: Outlet, url: str, interval: int | None = None, by: AbstractBaseUser | None) -> Feed:
@@ -53,7 +60,7 @@ def feed_create(*, outlet: Outlet, url: str, interval: int | None = None, by: Ab
             with transaction.atomic():
                 feed.save()
         except IntegrityError as exc:  # added at the same moment by another request
-            raise InvalidInput("url: this feed is held already.", field="url") from exc
+            raise InvalidInput(_("url: this feed is held already."), field="url") from exc
     return feed
 
 
@@ -62,7 +69,7 @@ def feed_update(*, feed: Feed, by: AbstractBaseUser | None, **changes: object) -
     require_perm(by, CHANGE)
     unknown = sorted(set(changes) - {"url", "interval"})
     if unknown:
-        raise InvalidInput(f"These fields cannot be changed here: {', '.join(unknown)}.")
+        raise InvalidInput(_("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(unknown)})
     url = checked_url(changes["url"]) if "url" in changes else None  # looked up before any lock is held
     with transaction.atomic():
         return _feed_changed(feed, by, url, changes)
@@ -88,7 +95,7 @@ def feed_pause(*, feed: Feed, by: AbstractBaseUser | None) -> Feed:
     require_perm(by, CHANGE)
     locked = Feed.objects.select_for_update().get(pk=feed.pk)
     if locked.state == FeedState.PAUSED:
-        raise NotAllowed("This feed is paused already.")
+        raise NotAllowed(_("This feed is paused already."))
     locked.state, locked._history_user = FeedState.PAUSED, by
     locked.save()
     return locked
@@ -100,7 +107,7 @@ def feed_resume(*, feed: Feed, by: AbstractBaseUser | None) -> Feed:
     require_perm(by, CHANGE)
     locked = Feed.objects.select_for_update().get(pk=feed.pk)
     if locked.state != FeedState.PAUSED:
-        raise NotAllowed("This feed is not paused.")
+        raise NotAllowed(_("This feed is not paused."))
     locked.state, locked.consecutive_failures, locked.next_poll_at = FeedState.ACTIVE, 0, timezone.now()
     locked._history_user = by
     locked.save()

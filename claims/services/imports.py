@@ -26,6 +26,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.choices import JobKind
 from claims.errors import Forbidden
@@ -59,7 +60,7 @@ def import_upload(*, upload: File, name: str, by: AbstractBaseUser | None, fmt: 
     is neither JSON Lines nor CSV, or one that is not UTF-8 text, with a reason and nothing kept."""
     if by is None or not by.is_authenticated:
         # The job would have nobody to import as; the system imports with manage.py import_claims.
-        raise Forbidden("An upload is imported as the user who sends it: log in first.")
+        raise Forbidden(_("An upload is imported as the user who sends it: log in first."))
     require_perm(by, IMPORT)
     upload.seek(0)
     fmt = detect_format(name=name, head=upload.read(SNIFFED), given=fmt)

@@ -11,6 +11,7 @@ when it gives no date, by the feed.
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.choices import InboxState
 from claims.errors import InvalidInput, NotAllowed
@@ -29,7 +30,9 @@ def _still_new(item: InboxItem) -> InboxItem:
     """The item under its row's lock; NotAllowed if it was decided already."""
     locked = InboxItem.objects.select_for_update().select_related("outlet").get(pk=item.pk)
     if locked.state != InboxState.NEW:
-        raise NotAllowed(f"This item was decided already: {locked.get_state_display().lower()}.")
+        raise NotAllowed(
+            _("This item was decided already: %(state)s.") % {"state": str(locked.get_state_display()).lower()}
+        )
     return locked
 
 
@@ -78,5 +81,5 @@ def inbox_dismiss(*, item: InboxItem, reason: str = "", by: AbstractBaseUser | N
     require_perm(by, PERMISSION)
     reason = " ".join(str(reason or "").split())
     if len(reason) > REASON_LENGTH:
-        raise InvalidInput(f"reason: at most {REASON_LENGTH} characters.", field="reason")
+        raise InvalidInput(_("reason: at most %(limit)d characters.") % {"limit": REASON_LENGTH}, field="reason")
     return _decide(item, by=by, state=InboxState.DISMISSED, dismiss_reason=reason or NO_REASON)

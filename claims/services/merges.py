@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from claims.choices import ReviewState, WebhookEventKind
 from claims.errors import Forbidden, InvalidInput, NotAllowed
@@ -44,17 +45,20 @@ def _check_four_eyes(claims: list[Claim], by: Requester) -> None:
     if by is None or not any(c.review_state == ReviewState.PUBLISHED for c in claims):
         return
     if any(c.created_by_id == by.pk for c in claims):
-        raise Forbidden("Four eyes: you cannot merge a published claim with one you created; another reviewer must.")
+        raise Forbidden(_("Four eyes: you cannot merge a published claim with one you created; another reviewer must."))
     contributed = claim_contributions([c.pk for c in claims], by.pk)
     if contributed:
         claim_id, what = next(iter(contributed.items()))
-        raise Forbidden(f"Four eyes: you wrote part of claim {claim_id} ({what}); another reviewer must merge these.")
+        raise Forbidden(
+            _("Four eyes: you wrote part of claim %(claim)d (%(what)s); another reviewer must merge these.")
+            % {"claim": claim_id, "what": what}
+        )
 
 
-def _check_reason(reason: str, name: str) -> str:
+def _check_reason(reason: str, missing: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput(f"A {name} is required.", field="reason")
+        raise InvalidInput(missing, field="reason")
     check_value(ClaimMerge, "reason", reason, named="reason")
     return reason
 
@@ -66,20 +70,30 @@ def _locked(*ids: int) -> dict[int, Claim]:
 
 def _check_mergeable(merged: Claim, survivor: Claim) -> None:
     if merged.merged_into_id is not None:
-        raise NotAllowed(f"Claim {merged.pk} is already merged into claim {merged.merged_into_id}.")
+        raise NotAllowed(
+            _("Claim %(claim)d is already merged into claim %(into)d.")
+            % {"claim": merged.pk, "into": merged.merged_into_id}
+        )
     if survivor.merged_into_id == merged.pk:
-        raise NotAllowed(f"Claim {survivor.pk} is merged into claim {merged.pk}: this merge would close a cycle.")
+        raise NotAllowed(
+            _("Claim %(claim)d is merged into claim %(into)d: this merge would close a cycle.")
+            % {"claim": survivor.pk, "into": merged.pk}
+        )
     if survivor.merged_into_id is not None:
         raise NotAllowed(
-            f"Claim {survivor.pk} is itself merged into claim {survivor.merged_into_id}: merge into that one."
+            _("Claim %(claim)d is itself merged into claim %(into)d: merge into that one.")
+            % {"claim": survivor.pk, "into": survivor.merged_into_id}
         )
     if Claim.objects.filter(merged_into=merged).exists():
         raise NotAllowed(
-            f"Other claims are merged into claim {merged.pk}: unmerge them, or merge them into claim {survivor.pk}."
+            _("Other claims are merged into claim %(claim)d: unmerge them, or merge them into claim %(into)d.")
+            % {"claim": merged.pk, "into": survivor.pk}
         )
     for claim in (merged, survivor):
         if claim.review_state == ReviewState.RETRACTED:
-            raise NotAllowed(f"Claim {claim.pk} is retracted: it is kept as it was, and takes no merge.")
+            raise NotAllowed(
+                _("Claim %(claim)d is retracted: it is kept as it was, and takes no merge.") % {"claim": claim.pk}
+            )
 
 
 def _move(ids: dict[str, list[int]], to: Claim, *, by: Requester, reason: str) -> None:
@@ -111,12 +125,12 @@ def claim_merge(*, claim: Claim, into: Claim, reason: str, by: Requester = None)
     """Merge `claim` into `into`, the survivor; returns the merge, which `claim_unmerge` undoes."""
     require_perm(by, REVIEW)
     if claim.pk == into.pk:
-        raise InvalidInput("A claim cannot be merged into itself.", field="into")
+        raise InvalidInput(_("A claim cannot be merged into itself."), field="into")
     locked = _locked(claim.pk, into.pk)
     merged, survivor = locked[claim.pk], locked[into.pk]
     _check_four_eyes([merged, survivor], by)
     _check_mergeable(merged, survivor)
-    reason = _check_reason(reason, "reason for the merge")
+    reason = _check_reason(reason, _("A reason for the merge is required."))
     moved = _rows_of(merged)
     _move(moved, survivor, by=by, reason=f"merged from claim {merged.pk} into claim {survivor.pk}")
     merged.merged_into = survivor
@@ -150,16 +164,18 @@ def claim_unmerge(*, claim: Claim, reason: str, by: Requester = None) -> ClaimMe
     require_perm(by, REVIEW)
     merge = ClaimMerge.objects.filter(merged=claim, unmerged_at__isnull=True).first()
     if merge is None:
-        raise NotAllowed(f"Claim {claim.pk} is not merged into another claim.")
+        raise NotAllowed(_("Claim %(claim)d is not merged into another claim.") % {"claim": claim.pk})
     locked = _locked(claim.pk, merge.survivor_id)
     merged, survivor = locked[claim.pk], locked[merge.survivor_id]
     _check_four_eyes([merged, survivor], by)
     if survivor.review_state == ReviewState.RETRACTED:
-        raise NotAllowed(f"Claim {survivor.pk} is retracted: it is kept as it was, rows and all.")
+        raise NotAllowed(
+            _("Claim %(claim)d is retracted: it is kept as it was, rows and all.") % {"claim": survivor.pk}
+        )
     crossing = _crossing(merge)
     if crossing is not None:
-        raise NotAllowed(f"Cannot unmerge: {crossing}. Withdraw it first.")
-    reason = _check_reason(reason, "reason for the unmerge")
+        raise NotAllowed(_("Cannot unmerge: %(row)s. Withdraw it first.") % {"row": crossing})
+    reason = _check_reason(reason, _("A reason for the unmerge is required."))
     check_value(ClaimMerge, "unmerge_reason", reason, named="reason")
     _move(merge.moved, merged, by=by, reason=f"unmerged: back from claim {survivor.pk} to claim {merged.pk}")
     merged.merged_into = None

@@ -10,6 +10,7 @@ write through here, so the rules hold whichever of them is used.
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.capture.addresses import outlet_domain
 from claims.choices import OutletKind, Reliability
@@ -63,11 +64,11 @@ def clean_aliases(aliases: object) -> list[str]:
     if aliases is None:
         return []
     if isinstance(aliases, str) or not isinstance(aliases, (list, tuple)):
-        raise InvalidInput("aliases must be a list of names.", field="aliases")
+        raise InvalidInput(_("aliases must be a list of names."), field="aliases")
     cleaned = []
     for alias in aliases:
         if not isinstance(alias, str):
-            raise InvalidInput("aliases must be a list of names.", field="aliases")
+            raise InvalidInput(_("aliases must be a list of names."), field="aliases")
         alias = alias.strip()
         if alias and alias not in cleaned:
             cleaned.append(alias)
@@ -77,13 +78,16 @@ def clean_aliases(aliases: object) -> list[str]:
 def clean_domain(domain: object, *, url: object = "") -> str:
     """The domain as it is stored: normalised, or derived from the URL when blank."""
     if not isinstance(domain, str) or not isinstance(url, str):
-        raise InvalidInput("domain must be a host name, e.g. al-akhbar.com.", field="domain")
+        raise InvalidInput(_("domain must be a host name, e.g. al-akhbar.com."), field="domain")
     try:
         return outlet_domain(domain, url=url)
     except ValueError:
         raise InvalidInput(
-            f"domain: {domain.strip()[:100]!r} is not a host name; write it as al-akhbar.com (or leave it "
-            "empty: it is then read from the outlet's URL).",
+            _(
+                "domain: %(domain)r is not a host name; write it as al-akhbar.com (or leave it "
+                "empty: it is then read from the outlet's URL)."
+            )
+            % {"domain": domain.strip()[:100]},
             field="domain",
         ) from None
 
@@ -95,11 +99,13 @@ def refuse_taken_name(name: str, *, besides: int | None = None) -> None:
         return
     where = f"(id {held.pk}, slug {held.slug}{', ' + held.domain if held.domain else ''})"
     said = (
-        f"An outlet named “{held.name}” is recorded already {where}."
+        _("An outlet named “%(held)s” is recorded already %(where)s.") % {"held": held.name, "where": where}
         if fold(held.name) == fold(name)
-        else f"“{name.strip()}” is another name of {held.name}, recorded already {where}."
+        else _("“%(name)s” is another name of %(held)s, recorded already %(where)s.")
+        % {"name": name.strip(), "held": held.name, "where": where}
     )
-    raise InvalidInput(f"{said} Use that outlet, or give this one a name that tells the two apart.", field="name")
+    advice = _("Use that outlet, or give this one a name that tells the two apart.")
+    raise InvalidInput(f"{said} {advice}", field="name")
 
 
 @transaction.atomic

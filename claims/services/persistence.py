@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.errors import Forbidden, InvalidInput, NotAllowed
 from claims.roles import may
@@ -42,7 +44,27 @@ def require_perm(by: AbstractBaseUser | None, perm: str) -> None:
     if by is None:
         return
     if not may(by, perm):
-        raise Forbidden(f"You do not have permission to do this ({perm}).")
+        raise Forbidden(_("You do not have permission to do this (%(perm)s).") % {"perm": perm})
+
+
+# What the messages call each kind of row, in the reader's language (a model's verbose_name
+# is its English name, and part of its migrations).
+NOUNS = {
+    "claim": gettext_lazy("claim"),
+    "appearance": gettext_lazy("appearance"),
+    "citation": gettext_lazy("citation"),
+    "statusevidence": gettext_lazy("status evidence"),
+    "affiliation": gettext_lazy("affiliation"),
+    "outlet": gettext_lazy("outlet"),
+    "actor": gettext_lazy("actor"),
+    "event": gettext_lazy("event"),
+}
+
+
+def noun_of(model: type[models.Model] | models.Model) -> str:
+    """A row's kind as a message names it: "appearance", "citation"."""
+    meta = model._meta
+    return str(NOUNS.get(meta.model_name, meta.verbose_name))
 
 
 def reject_future(day: date | None, field: str) -> None:
@@ -50,9 +72,11 @@ def reject_future(day: date | None, field: str) -> None:
         return
     # A datetime is a date too, but comparing one with a date raises; callers pass calendar days.
     if not isinstance(day, date) or isinstance(day, datetime):
-        raise InvalidInput(f"{field} must be a calendar date (YYYY-MM-DD).", field=field)
+        raise InvalidInput(_("%(field)s must be a calendar date (YYYY-MM-DD).") % {"field": field}, field=field)
     if day > timezone.localdate():
-        raise InvalidInput(f"{field} {day.isoformat()} is in the future.", field=field)
+        raise InvalidInput(
+            _("%(field)s %(day)s is in the future.") % {"field": field, "day": day.isoformat()}, field=field
+        )
 
 
 def invalid_from(exc: ValidationError) -> InvalidInput:
@@ -130,7 +154,7 @@ def save_validated(
             instance.save()
     except IntegrityError as exc:
         raise InvalidInput(
-            f"This {instance._meta.verbose_name} conflicts with an existing one (a unique value is taken)."
+            _("This %(noun)s conflicts with an existing one (a unique value is taken).") % {"noun": noun_of(instance)}
         ) from exc
     return instance
 
@@ -139,7 +163,9 @@ def changed_fields(instance: models.Model, changes: dict, allowed: set[str]) -> 
     """Which of the given fields differ; an unknown field name is a caller's mistake, said plainly."""
     unknown = set(changes) - allowed
     if unknown:
-        raise InvalidInput(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+        raise InvalidInput(
+            _("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
     return {field for field, value in changes.items() if getattr(instance, field) != value}
 
 
@@ -163,9 +189,9 @@ def check_value(model: type[models.Model], field: str, value: object, *, named: 
 def withdraw(instance: models.Model, *, reason: str, by: AbstractBaseUser | None) -> models.Model:
     """Withdraw instead of delete: the row stays, with who withdrew it, when and why."""
     if instance.withdrawn_at is not None:
-        raise NotAllowed(f"This {instance._meta.verbose_name} was already withdrawn.")
+        raise NotAllowed(_("This %(noun)s was already withdrawn.") % {"noun": noun_of(instance)})
     if not (reason or "").strip():
-        raise InvalidInput("A reason is required to withdraw.", field="reason")
+        raise InvalidInput(_("A reason is required to withdraw."), field="reason")
     check_value(type(instance), "withdrawn_reason", reason.strip(), named="reason")
     instance.withdrawn_at = timezone.now()
     instance.withdrawn_reason = reason.strip()
@@ -175,4 +201,4 @@ def withdraw(instance: models.Model, *, reason: str, by: AbstractBaseUser | None
 
 def refuse_withdrawn(instance: models.Model) -> None:
     if instance.withdrawn_at is not None:
-        raise NotAllowed(f"This {instance._meta.verbose_name} is withdrawn and cannot be changed.")
+        raise NotAllowed(_("This %(noun)s is withdrawn and cannot be changed.") % {"noun": noun_of(instance)})

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 from claims.errors import InvalidInput
+from claims.services.persistence import noun_of
 
 
 def slug_for(model: type[models.Model], name: str, slug: str | None, *, instance_pk: int | None = None) -> str:
@@ -11,7 +13,8 @@ def slug_for(model: type[models.Model], name: str, slug: str | None, *, instance
     if slug:
         if others.filter(slug=slug).exists():
             raise InvalidInput(
-                f'The slug "{slug}" is already used by another {model._meta.verbose_name}.', field="slug"
+                _('The slug "%(slug)s" is already used by another %(noun)s.') % {"slug": slug, "noun": noun_of(model)},
+                field="slug",
             )
         return slug
     base = slugify(unidecode(name or ""))[:200] or model._meta.model_name

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.capture.addresses import normalize_url
 from claims.capture.reuse import text_reuse
@@ -147,7 +148,9 @@ def _pairs_taken(appearance: Appearance) -> set[tuple[int, int]]:
 
 def _decide(suggestion: SuggestedCitation, state: str, by: AbstractBaseUser | None) -> None:
     if suggestion.state != SuggestionState.SUGGESTED:
-        raise NotAllowed(f"This suggestion was {suggestion.get_state_display().lower()} already.")
+        raise NotAllowed(
+            _("This suggestion was %(state)s already.") % {"state": suggestion.get_state_display().lower()}
+        )
     suggestion.state, suggestion.decided_by, suggestion.decided_at = state, by, timezone.now()
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.choices import WatchKind
 from claims.errors import Forbidden, InvalidInput
@@ -24,7 +25,7 @@ WORDS_LENGTH = 200
 
 def _check_user(by: AbstractBaseUser | None) -> None:
     if by is None or not is_newsroom(by):
-        raise Forbidden("Watches are the newsroom's: sign in as an editor or a reviewer.")
+        raise Forbidden(_("Watches are the newsroom's: sign in as an editor or a reviewer."))
 
 
 @transaction.atomic
@@ -35,20 +36,22 @@ def watch_create(
     words = " ".join((words or "").split())
     if kind == WatchKind.WORDS:
         if not skeleton(words):
-            raise InvalidInput("words: some words (with letters) are required for a watch of words.", field="words")
+            raise InvalidInput(_("words: some words (with letters) are required for a watch of words."), field="words")
         if len(words) > WORDS_LENGTH:
-            raise InvalidInput(f"words: at most {WORDS_LENGTH} characters.", field="words")
+            raise InvalidInput(_("words: at most %(limit)d characters.") % {"limit": WORDS_LENGTH}, field="words")
         actor = outlet = None
     elif kind == WatchKind.ACTOR:
         if actor is None:
-            raise InvalidInput("actor: the actor to watch is required.", field="actor")
+            raise InvalidInput(_("actor: the actor to watch is required."), field="actor")
         words, outlet = "", None
     elif kind == WatchKind.OUTLET:
         if outlet is None:
-            raise InvalidInput("outlet: the outlet to watch is required.", field="outlet")
+            raise InvalidInput(_("outlet: the outlet to watch is required."), field="outlet")
         words, actor = "", None
     else:
-        raise InvalidInput(f"kind: one of {', '.join(WatchKind.values)} is required.", field="kind")
+        raise InvalidInput(
+            _("kind: one of %(kinds)s is required.") % {"kinds": ", ".join(WatchKind.values)}, field="kind"
+        )
     return Watch.objects.create(owner=by, kind=kind, words=words, actor=actor, outlet=outlet)
 
 
@@ -57,7 +60,7 @@ def watch_remove(*, watch: Watch, by: AbstractBaseUser) -> None:
     """A watch is its owner's own setting: removed, with its flags."""
     _check_user(by)
     if watch.owner_id != by.pk:
-        raise Forbidden("Only its owner removes a watch.")
+        raise Forbidden(_("Only its owner removes a watch."))
     watch.delete()
 
 

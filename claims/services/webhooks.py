@@ -13,6 +13,7 @@ import secrets
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.choices import DeliveryState, WebhookEventKind
 from claims.errors import Forbidden, InvalidInput, NotAllowed
@@ -37,12 +38,12 @@ def new_secret() -> str:
 
 def _check_user(by: AbstractBaseUser | None) -> None:
     if by is not None and not (by.is_authenticated and by.is_active):
-        raise Forbidden("Sign in to subscribe to webhooks.")
+        raise Forbidden(_("Sign in to subscribe to webhooks."))
 
 
 def checked_url(url: object) -> str:
     if not isinstance(url, str):
-        raise InvalidInput("url: a URL (text) is required.", field="url")
+        raise InvalidInput(_("url: a URL (text) is required."), field="url")
     host, port = check_url(url)
     resolve(host, port)  # refused now when the host is one this server does not reach
     return url.strip()
@@ -51,13 +52,15 @@ def checked_url(url: object) -> str:
 def checked_events(events: object) -> list[str]:
     if not isinstance(events, list) or not events:
         raise InvalidInput(
-            f"events: a list of at least one event is required, from: {', '.join(WebhookEventKind.values)}.",
+            _("events: a list of at least one event is required, from: %(events)s.")
+            % {"events": ", ".join(WebhookEventKind.values)},
             field="events",
         )
     unknown = [str(e) for e in events if not isinstance(e, str) or e not in WebhookEventKind.values]
     if unknown:
         raise InvalidInput(
-            f"events: unknown event {unknown[0]!r}; the events are: {', '.join(WebhookEventKind.values)}.",
+            _("events: unknown event %(event)r; the events are: %(events)s.")
+            % {"event": unknown[0], "events": ", ".join(WebhookEventKind.values)},
             field="events",
         )
     return list(dict.fromkeys(events))
@@ -68,18 +71,24 @@ def checked_filters(filters: object, *, owner: AbstractBaseUser | None) -> dict:
     if filters is None:
         return {}
     if not isinstance(filters, dict):
-        raise InvalidInput(f"filters: an object of filters is required, of: {', '.join(FILTERS)}.", field="filters")
+        raise InvalidInput(
+            _("filters: an object of filters is required, of: %(filters)s.") % {"filters": ", ".join(FILTERS)},
+            field="filters",
+        )
     unknown = sorted(set(filters) - set(FILTERS))
     if unknown:
         raise InvalidInput(
-            f"filters: {unknown[0]} is not a filter a subscription takes; it takes: {', '.join(FILTERS)}.",
+            _("filters: %(name)s is not a filter a subscription takes; it takes: %(filters)s.")
+            % {"name": unknown[0], "filters": ", ".join(FILTERS)},
             field="filters",
         )
     for name, value in filters.items():
         wanted = (int,) if name == "min_confidence" else (int, str)
         if isinstance(value, bool) or not isinstance(value, wanted):
             kind = "a whole number" if name == "min_confidence" else "an id or a slug"
-            raise InvalidInput(f"filters.{name}: {kind} is required.", field=f"filters.{name}")
+            raise InvalidInput(
+                _("filters.%(name)s: %(kind)s is required.") % {"name": name, "kind": kind}, field=f"filters.{name}"
+            )
     try:
         values = claim_filter_values(user=owner, filters={name: str(value) for name, value in filters.items()})
     except InvalidInput as exc:
@@ -90,7 +99,7 @@ def checked_filters(filters: object, *, owner: AbstractBaseUser | None) -> dict:
 
 def checked_min_change(min_change: object) -> int:
     if isinstance(min_change, bool) or not isinstance(min_change, int) or not 1 <= min_change <= 100:
-        raise InvalidInput("min_change: a whole number of points from 1 to 100 is required.", field="min_change")
+        raise InvalidInput(_("min_change: a whole number of points from 1 to 100 is required."), field="min_change")
     return min_change
 
 
@@ -127,7 +136,7 @@ def subscription_update(*, subscription: Subscription, by: AbstractBaseUser | No
     }
     unknown = sorted(set(changes) - set(checks))
     if unknown:
-        raise InvalidInput(f"These fields cannot be changed here: {', '.join(unknown)}.")
+        raise InvalidInput(_("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(unknown)})
     for name, value in changes.items():
         setattr(subscription, name, checks[name](value))
     if changes:
@@ -143,7 +152,7 @@ def subscription_pause(*, subscription: Subscription, by: AbstractBaseUser | Non
     check_value(Subscription, "pause_reason", reason, named="reason")
     locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
     if locked.is_paused:
-        raise NotAllowed(f"This subscription is paused already: {locked.pause_reason}")
+        raise NotAllowed(_("This subscription is paused already: %(reason)s") % {"reason": locked.pause_reason})
     locked.paused_at, locked.pause_reason = timezone.now(), reason
     locked.save(update_fields=["paused_at", "pause_reason", "updated_at"])
     return locked
@@ -155,7 +164,7 @@ def subscription_resume(*, subscription: Subscription, by: AbstractBaseUser | No
     _check_user(by)
     locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
     if not locked.is_paused:
-        raise NotAllowed("This subscription is not paused.")
+        raise NotAllowed(_("This subscription is not paused."))
     locked.paused_at, locked.pause_reason, locked.consecutive_failures = None, "", 0
     locked.save(update_fields=["paused_at", "pause_reason", "consecutive_failures", "updated_at"])
     waiting = Delivery.objects.filter(subscription=locked, state=DeliveryState.PENDING)
@@ -180,10 +189,10 @@ def delivery_redeliver(*, delivery: Delivery, by: AbstractBaseUser | None) -> De
     _check_user(by)
     locked = Delivery.objects.select_for_update().select_related("subscription").get(pk=delivery.pk)
     if locked.subscription.is_paused:
-        raise NotAllowed("This subscription is paused; resume it to deliver again.")
+        raise NotAllowed(_("This subscription is paused; resume it to deliver again."))
     if locked.try_is_open:
         # One delivery never has two tries in flight: the receiver would see the message twice at once.
-        raise NotAllowed("A try of this delivery is under way; redeliver it once the try has ended.")
+        raise NotAllowed(_("A try of this delivery is under way; redeliver it once the try has ended."))
     locked.state, locked.next_attempt_at, locked.finished_at = DeliveryState.PENDING, timezone.now(), None
     locked.attempts_before_run = locked.attempts
     locked.save(update_fields=["state", "next_attempt_at", "finished_at", "attempts_before_run"])

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.choices import ReviewState
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
@@ -44,7 +46,16 @@ class Step:
 
     @property
     def label(self) -> str:
-        return self.name.capitalize()
+        """The step as its button names it, in the reader's language."""
+        return str(STEP_LABELS.get(self.name, self.name.capitalize()))
+
+
+STEP_LABELS = {
+    "submit": gettext_lazy("Submit"),
+    "approve": gettext_lazy("Approve"),
+    "reject": gettext_lazy("Reject"),
+    "retract": gettext_lazy("Retract"),
+}
 
 
 SUBMIT = Step("submit", (ReviewState.DRAFT, ReviewState.REJECTED), ReviewState.IN_REVIEW, CHANGE)
@@ -71,26 +82,35 @@ def _check_requester(step: Step, claim: Claim, by: Requester, contributed: dict[
     if step is not APPROVE:
         return
     if claim.created_by_id is not None and claim.created_by_id == by.pk:
-        raise Forbidden("Four eyes: you cannot approve a claim you created; another reviewer must.")
+        raise Forbidden(_("Four eyes: you cannot approve a claim you created; another reviewer must."))
     if contributed is None:
         contributed = claim_contributions([claim.pk], by.pk)
     if claim.pk in contributed:
         raise Forbidden(
-            f"Four eyes: you cannot approve a claim you wrote part of ({contributed[claim.pk]}); another reviewer must."
+            _("Four eyes: you cannot approve a claim you wrote part of (%(part)s); another reviewer must.")
+            % {"part": contributed[claim.pk]}
         )
 
 
 def _check_state(step: Step, claim: Claim) -> None:
     if claim.review_state not in step.sources:
-        allowed = " or ".join(ReviewState(source).label.lower() for source in step.sources)
-        current = ReviewState(claim.review_state).label.lower()
-        raise NotAllowed(f"Cannot {step.name} a claim that is {current}; only a claim that is {allowed}.")
+        allowed = _(" or ").join(str(ReviewState(source).label).lower() for source in step.sources)
+        current = str(ReviewState(claim.review_state).label).lower()
+        said = {"step": str(step.label).lower(), "current": current, "allowed": allowed}
+        raise NotAllowed(_("Cannot %(step)s a claim that is %(current)s; only a claim that is %(allowed)s.") % said)
+
+
+# What a step cannot go without, said for the step it is missing from.
+REQUIRED = {
+    "comment": gettext_lazy("A comment is required to %(step)s a claim."),
+    "reason": gettext_lazy("A reason is required to %(step)s a claim."),
+}
 
 
 def _check_comment(step: Step, comment: str) -> None:
     name = step.needs_comment or "comment"  # what the interfaces call it: a retraction's is its reason
     if step.needs_comment and not comment:
-        raise InvalidInput(f"A {name} is required to {step.name} a claim.", field=name)
+        raise InvalidInput(REQUIRED[name] % {"step": str(step.label).lower()}, field=name)
     check_value(ReviewTransition, "comment", comment, named=name)
 
 
@@ -172,7 +192,10 @@ def claim_retract(*, claim: Claim, reason: str, by: Requester = None) -> Claim:
 def claim_transition(*, claim: Claim, step: str, by: Requester, comment: str = "") -> Claim:
     """Take the named step: one entry point for interfaces that route by name (admin, API)."""
     if step not in STEPS:
-        raise InvalidInput(f"Unknown review step {step!r}; one of: {', '.join(STEPS)}.", field="step")
+        raise InvalidInput(
+            _("Unknown review step %(step)r; one of: %(steps)s.") % {"step": step, "steps": ", ".join(STEPS)},
+            field="step",
+        )
     with transaction.atomic():
         return _move(STEPS[step], claim=claim, by=by, comment=comment)
 
@@ -194,7 +217,10 @@ def claim_publish_imported(*, claim: Claim, comment: str) -> Claim:
 def loaded_path(target: str) -> tuple[Step, ...]:
     """The steps that bring a new draft to `target` when it is loaded (an import)."""
     if target not in LOADED_PATHS:
-        raise InvalidInput(f"Unknown review state {target!r}; one of: {', '.join(ReviewState.values)}.")
+        raise InvalidInput(
+            _("Unknown review state %(state)r; one of: %(states)s.")
+            % {"state": target, "states": ", ".join(ReviewState.values)}
+        )
     return LOADED_PATHS[target]
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from claims.services.abilities import can_import, can_review
 
@@ -54,5 +55,5 @@ def allowed_only(ability: Callable[[object], bool], refusal: str) -> Callable[[V
     return decorate
 
 
-reviewer_required = allowed_only(can_review, "The review queue is for reviewers.")
-importer_required = allowed_only(can_import, "Importing files of claims is for editors.")
+reviewer_required = allowed_only(can_review, _("The review queue is for reviewers."))
+importer_required = allowed_only(can_import, _("Importing files of claims is for editors."))

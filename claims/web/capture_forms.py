@@ -3,24 +3,25 @@
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Capture, Claim, Outlet, SuggestedCitation
 from claims.outbound import MAX_URL_LENGTH
 from claims.services.capture_answers import capture_attach_claim, capture_choose_outlet
 from claims.services.captures import capture_request
 from claims.services.suggestions import suggestion_accept, suggestion_dismiss
-from claims.web.forms import ServiceForm
+from claims.web.forms import NameChoiceField, ServiceForm
 
 
 class CaptureForm(ServiceForm):
     """A URL to capture, for the claim of the page (or, from the new-claim form, for none yet)."""
 
     prefix = "capture"
-    success_message = "Capturing the page: this page shows what it finds."
+    success_message = _("Capturing the page: this page shows what it finds.")
 
     # Not a URLField: the service's refusal (a scheme, a private address) is the message to see.
     url = forms.CharField(
-        max_length=MAX_URL_LENGTH, label="URL", help_text="The article's address; its page is fetched and kept."
+        max_length=MAX_URL_LENGTH, label=_("URL"), help_text=_("The article's address; its page is fetched and kept.")
     )
 
     def __init__(self, *args: object, claim: Claim | None = None, **kwargs: object) -> None:
@@ -35,13 +36,13 @@ class CaptureForm(ServiceForm):
 
 
 class CaptureOutletForm(ServiceForm):
-    success_message = "Outlet set: the appearance is being recorded."
+    success_message = _("Outlet set: the appearance is being recorded.")
 
-    outlet = forms.ModelChoiceField(
-        queryset=Outlet.objects.order_by("name"), required=False, label="An outlet we hold",
-        help_text="Or leave empty to create the outlet proposed from the page.",
+    outlet = NameChoiceField(
+        queryset=Outlet.objects.order_by("name"), required=False, label=_("An outlet we hold"),
+        help_text=_("Or leave empty to create the outlet proposed from the page."),
     )  # fmt: skip
-    name = forms.CharField(max_length=200, required=False, label="Name of the new outlet")
+    name = forms.CharField(max_length=200, required=False, label=_("Name of the new outlet"))
 
     def __init__(self, *args: object, capture: Capture, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -55,9 +56,11 @@ class CaptureOutletForm(ServiceForm):
 
 
 class CaptureClaimForm(ServiceForm):
-    success_message = "Claim set: the appearance is recorded."
+    success_message = _("Claim set: the appearance is recorded.")
 
-    claim = forms.IntegerField(min_value=1, label="Claim number", help_text="The id of the claim this page reports.")
+    claim = forms.IntegerField(
+        min_value=1, label=_("Claim number"), help_text=_("The id of the claim this page reports.")
+    )
 
     def __init__(self, *args: object, capture: Capture, claims: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -66,14 +69,17 @@ class CaptureClaimForm(ServiceForm):
     def clean_claim(self) -> Claim:
         claim = self.claims.filter(pk=self.cleaned_data["claim"]).first()
         if claim is None:
-            raise forms.ValidationError("No claim has this number.")
+            raise forms.ValidationError(_("No claim has this number."))
         return claim
 
     def perform(self, *, by: AbstractBaseUser) -> Capture:
         return capture_attach_claim(capture=self.capture, claim=self.cleaned_data["claim"], by=by)
 
 
-DECISIONS = {"accept": (suggestion_accept, "Citation added."), "dismiss": (suggestion_dismiss, "Suggestion dismissed.")}
+DECISIONS = {
+    "accept": (suggestion_accept, _("Citation added.")),
+    "dismiss": (suggestion_dismiss, _("Suggestion dismissed.")),
+}
 
 
 class SuggestionForm(ServiceForm):

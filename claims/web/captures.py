@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from claims.choices import CaptureState
@@ -103,7 +104,7 @@ def capture_answer_view(request: HttpRequest, pk: int, answer: str) -> HttpRespo
     elif answer == "claim":
         form = CaptureClaimForm(request.POST, capture=capture, claims=claim_queryset(request.user))
     else:
-        raise Http404("No such answer.")
+        raise Http404(_("No such answer."))
     if form.save(by=request.user) is not None:
         messages.success(request, form.success_message)
         return redirect(capture_url(capture))
@@ -115,7 +116,7 @@ def capture_answer_view(request: HttpRequest, pk: int, answer: str) -> HttpRespo
 @login_required
 def suggestion_decide_view(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     if decision not in DECISIONS:
-        raise Http404("No such decision.")
+        raise Http404(_("No such decision."))
     suggestion = get_object_or_404(suggestions_visible_to(request.user).select_related("claim"), pk=pk)
     form = SuggestionForm(request.POST, suggestion=suggestion, decision=decision)
     if form.save(by=request.user) is not None:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from claims.selectors.claims import claim_queryset
@@ -30,7 +31,7 @@ FORMS: dict[str, type[ServiceForm]] = {
 @login_required
 def claim_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in FORMS:
-        raise Http404("No such action.")
+        raise Http404(_("No such action."))
     claim = get_object_or_404(claim_queryset(request.user).select_related("created_by"), pk=pk)
     form = FORMS[action](request.POST, claim=claim)
     saved = form.save(by=request.user)

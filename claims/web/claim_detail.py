@@ -9,8 +9,10 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.translation import get_language_bidi
 
-from claims.choices import ResponsibilityStatus
+from claims.choices import CitationKind, ResponsibilityStatus
+from claims.locale_digits import locale_digits
 from claims.models import Appearance, Claim, Snapshot
 from claims.roles import is_newsroom
 from claims.scoring.confidence import RESPONSIBILITY, Score
@@ -26,6 +28,7 @@ from claims.services.workflow import Step
 from claims.web.capture_forms import CaptureForm
 from claims.web.forms import AppearanceForm, AsOfForm, CitationForm, EvidenceForm, ServiceForm, TransitionForm
 from claims.web.graph import chain_layout
+from claims.web.graph_mirror import mirrored
 from claims.web.rendering import render_page
 from claims.web.wording import CREDIBILITY_WORDS, reliability_words
 
@@ -79,6 +82,11 @@ class Source:
     cited: int
     label: str
 
+    @property
+    def kind_label(self) -> str:
+        """How it was taken, in the reader's language."""
+        return str(CitationKind(self.kind).label).lower() if self.kind in CitationKind.values else self.kind
+
 
 @dataclass(frozen=True)
 class AppearanceRow:
@@ -92,7 +100,7 @@ def appearance_rows(
 ) -> list[AppearanceRow]:
     """Each appearance with what it took the claim from, as the chain (and its as-of date) has it,
     and its latest snapshot when the newsroom is looking."""
-    names = {node.id: f"{node.outlet_name}, {node.published_on:%Y-%m-%d}" for node in chain.nodes}
+    names = {node.id: f"{node.outlet_name}, {locale_digits(f'{node.published_on:%Y-%m-%d}')}" for node in chain.nodes}
     drawn: dict[int, list[Source]] = {}
     for edge in chain.edges:
         drawn.setdefault(edge.citing, []).append(Source(edge.kind, edge.cited, names[edge.cited]))
@@ -149,7 +157,7 @@ def claim_page(
         "duplicates": duplicates_in_other_languages(claim=claim, user=user) if as_of is None else [],
         "may_decide_suggestions": actions.adds["citation"],
         "chain": chain,
-        "graph": chain_layout(chain),
+        "graph": mirrored(chain_layout(chain)) if get_language_bidi() else chain_layout(chain),
         "history": claim_history(claim),
         # Shown for now only: an "as of" page is computed afresh, from the rows as they are.
         "pending_reasons": pending_reasons(claim) if as_of is None else [],

@@ -9,21 +9,40 @@ text boxes, date pickers, words for the orderings).
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from claims.models.claim import PUBLIC_STATES
 from claims.roles import User, is_newsroom
 from claims.selectors.pages import filter_choices
 
 ORDERING_LABELS = [
-    ("", "Recently updated"),
-    ("-confidence", "Confidence, highest first"),
-    ("confidence", "Confidence, lowest first"),
-    ("-first_reported", "First reported, newest first"),
-    ("first_reported", "First reported, oldest first"),
-    ("updated_at", "Least recently updated"),
+    ("", _("Recently updated")),
+    ("-confidence", _("Confidence, highest first")),
+    ("confidence", _("Confidence, lowest first")),
+    ("-first_reported", _("First reported, newest first")),
+    ("first_reported", _("First reported, oldest first")),
+    ("updated_at", _("Least recently updated")),
 ]
 PICKERS = {"actor": "actors", "affiliated_with": "actors", "outlet": "outlets", "event": "events"}
-ANY = {"actor": "Any actor", "affiliated_with": "Any actor", "outlet": "Any outlet", "event": "Any event"}
+ANY = {"actor": _("Any actor"), "affiliated_with": _("Any actor"), "outlet": _("Any outlet"), "event": _("Any event")}
+# Every field's label as a reader sees it (the filterset's own are written for API readers).
+LABELS = {
+    "q": _("Search"),
+    "status": _("Responsibility"),
+    "review_state": _("Review state"),
+    "kind": _("Kind"),
+    "language": _("Language"),
+    "actor": _("Subject actor"),
+    "affiliated_with": _("An origin affiliated with"),
+    "outlet": _("Reported by"),
+    "event": _("Event"),
+    "min_confidence": _("Confidence from"),
+    "max_confidence": _("to"),
+    "reported_after": _("First reported from"),
+    "reported_before": _("until"),
+    "scores_pending": _("Confidence being recomputed"),
+    "ordering": _("Order"),
+}
 # Fields of the filterset that serve API synchronisation, not a person browsing.
 NOT_SHOWN = ("updated_since",)
 # Everything but the search box sits in the collapsible panel.
@@ -63,7 +82,7 @@ def claim_search_form(form: forms.Form, *, user: User | None) -> forms.Form:
         form.fields[name].widget = forms.HiddenInput()
     for field in form.fields.values():
         field.help_text = ""  # Written for API readers; the labels below speak for themselves.
-    for name, empty in (("status", "Any status"), ("review_state", "Any review state"), ("kind", "Any kind")):
+    for name, empty in (("status", _("Any status")), ("review_state", _("Any review state")), ("kind", _("Any kind"))):
         _relabel_choices(form.fields[name], empty)
     if not is_newsroom(user):
         # Consumers see published and retracted claims only: offer just those. The field still
@@ -72,21 +91,20 @@ def claim_search_form(form: forms.Form, *, user: User | None) -> forms.Form:
         review_state.widget.choices = [(v, label) for v, label in review_state.choices if v in ("", *PUBLIC_STATES)]
     choices = filter_choices()
     for name, source in PICKERS.items():
-        form.fields[name].widget = forms.Select(choices=[("", ANY[name]), *choices[source]])
+        # The names listed are user text: each read in its own direction.
+        form.fields[name].widget = forms.Select(choices=[("", ANY[name]), *choices[source]], attrs={"dir": "auto"})
     form.fields["ordering"].widget.choices = ORDERING_LABELS
-    form.fields["affiliated_with"].label = "An origin affiliated with"
-    form.fields["outlet"].label = "Reported by"
-    form.fields["q"].label = "Search"
-    form.fields["scores_pending"].label = "Confidence being recomputed"
-    form.fields["scores_pending"].widget = forms.Select(choices=[("", "Either"), ("true", "Yes"), ("false", "No")])
-    form.fields["q"].widget = forms.TextInput(
-        attrs={"type": "search", "placeholder": "Claim, actor or outlet, in any spelling", "dir": "auto"}
+    for name, label in LABELS.items():
+        form.fields[name].label = label
+    form.fields["scores_pending"].widget = forms.Select(
+        choices=[("", _("Either")), ("true", _("Yes")), ("false", _("No"))]
     )
-    for name, label in (("min_confidence", "Confidence from"), ("max_confidence", "to")):
-        form.fields[name].label = label
+    form.fields["q"].widget = forms.TextInput(
+        attrs={"type": "search", "placeholder": _("Claim, actor or outlet, in any spelling"), "dir": "auto"}
+    )
+    for name in ("min_confidence", "max_confidence"):
         form.fields[name].widget = forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "inputmode": "numeric"})
-    for name, label in (("reported_after", "First reported from"), ("reported_before", "until")):
-        form.fields[name].label = label
+    for name in ("reported_after", "reported_before"):
         form.fields[name].widget = DateInput()
     return form
 

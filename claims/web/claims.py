@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from claims.choices import CaptureState, InboxState
 from claims.models import Capture, Claim, InboxItem
@@ -87,5 +88,5 @@ def _attach(request: HttpRequest, capture: Capture, claim: Claim) -> HttpRespons
         messages.success(request, attach.success_message)
     else:
         for error in attach.non_field_errors():
-            messages.error(request, f"The page's appearance was not added: {error}")
+            messages.error(request, _("The page's appearance was not added: %(error)s") % {"error": error})
     return redirect("web:claim-detail", pk=claim.pk)

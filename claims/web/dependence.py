@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext_lazy as _
 
 from claims.dependence.evidence import summary
 from claims.models import Outlet, OutletDependence
@@ -14,8 +15,8 @@ DECISIONS = {"confirm": dependence_confirm, "dismiss": dependence_dismiss}
 
 
 class DependenceDecisionForm(ServiceForm):
-    decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("dismiss", "Dismiss")])
-    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+    decision = forms.ChoiceField(choices=[("confirm", _("Confirm")), ("dismiss", _("Dismiss"))], label=_("Decision"))
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}), label=_("Why"))
 
     def __init__(self, *args: object, pair: OutletDependence, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

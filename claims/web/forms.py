@@ -11,6 +11,9 @@ from datetime import date
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Model
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from claims.choices import CitationKind, ClaimKind, Reliability, Stance
 from claims.errors import DomainError, Forbidden, InvalidInput, NotAllowed
@@ -37,17 +40,31 @@ def limit(model: type[Model], name: str) -> int | None:
     return max_length_of(model._meta.get_field(name))
 
 
-def says_limit(model: type[Model], name: str, help_text: str = "") -> str:
-    """Help text that states the limit. Text areas state it rather than enforce it in the page:
-    a browser cuts a pasted text at `maxlength` without a word, where the service says why."""
-    return " ".join(part for part in (help_text, f"At most {limit(model, name):,} characters.") if part)
+def _says_limit(model: type[Model], name: str, help_text: str = "") -> str:
+    at_most = gettext("At most %(count)s characters.") % {"count": f"{limit(model, name):,}"}
+    return " ".join(part for part in (str(help_text), at_most) if part)
+
+
+# Help text that states the limit. Text areas state it rather than enforce it in the page:
+# a browser cuts a pasted text at `maxlength` without a word, where the service says why.
+# Lazy: the form classes are built once, the words in each reader's language.
+says_limit = lazy(_says_limit, str)
 
 
 def appearance_label(appearance: Appearance) -> str:
     return f"#{appearance.pk} {appearance.outlet.name}, {appearance.published_on:%Y-%m-%d}"
 
 
-class AppearanceChoiceField(forms.ModelChoiceField):
+class NameChoiceField(forms.ModelChoiceField):
+    """A pick of outlets, actors, events or appearances: the names it lists are user text, each
+    read in its own direction (an Arabic outlet's name in an English page, and the reverse)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("dir", "auto")
+
+
+class AppearanceChoiceField(NameChoiceField):
     def label_from_instance(self, obj: Model) -> str:
         return appearance_label(obj)
 
@@ -55,7 +72,7 @@ class AppearanceChoiceField(forms.ModelChoiceField):
 class ServiceForm(forms.Form):
     """A form whose `save` calls a service and turns its refusal into form errors."""
 
-    success_message = "Saved."
+    success_message = _("Saved.")
     status_code = 200
     # A service's field name that this form calls differently.
     field_aliases: dict[str, str] = {}
@@ -94,25 +111,32 @@ class ServiceForm(forms.Form):
 
 class AppearanceForm(ServiceForm):
     prefix = "appearance"
-    success_message = "Appearance added."
+    success_message = _("Appearance added.")
 
-    outlet = forms.ModelChoiceField(queryset=Outlet.objects.order_by("name"))
-    published_on = forms.DateField(widget=DateInput, label="Published on")
-    url = forms.URLField(required=False, label="URL", assume_scheme="https")
-    headline = forms.CharField(required=False, max_length=limit(Appearance, "headline"))
+    outlet = NameChoiceField(queryset=Outlet.objects.order_by("name"), label=_("Outlet"))
+    published_on = forms.DateField(widget=DateInput, label=_("Published on"))
+    url = forms.URLField(required=False, label=_("URL"), assume_scheme="https")
+    headline = forms.CharField(required=False, max_length=limit(Appearance, "headline"), label=_("Headline"))
     author = forms.CharField(
-        required=False, max_length=limit(Appearance, "author"), label="Byline", help_text="Who wrote it, as signed."
+        required=False,
+        max_length=limit(Appearance, "author"),
+        label=_("Byline"),
+        help_text=_("Who wrote it, as signed."),
     )
-    language = forms.CharField(required=False, max_length=limit(Appearance, "language"), help_text="e.g. ar, en, fa")
+    language = forms.CharField(
+        required=False, max_length=limit(Appearance, "language"), label=_("Language"), help_text=_("e.g. ar, en, fa")
+    )
     excerpt = forms.CharField(
         required=False,
+        label=_("Excerpt"),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-        help_text=says_limit(Appearance, "excerpt", "The words that carry the claim: a quotation, not the article."),
+        help_text=says_limit(Appearance, "excerpt", _("The words that carry the claim: a quotation, not the article.")),
     )
     attributed_source = forms.CharField(
         required=False,
+        label=_("Attributed source"),
         max_length=limit(Appearance, "attributed_source"),
-        help_text='Who the outlet says told it, e.g. "an anonymous US official".',
+        help_text=_('Who the outlet says told it, e.g. "an anonymous US official".'),
     )
 
     def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
@@ -125,13 +149,16 @@ class AppearanceForm(ServiceForm):
 
 class CitationForm(ServiceForm):
     prefix = "citation"
-    success_message = "Citation added."
+    success_message = _("Citation added.")
 
-    citing = AppearanceChoiceField(queryset=Appearance.objects.none(), label="This appearance")
-    kind = forms.ChoiceField(choices=CitationKind.choices, initial=CitationKind.CITED)
-    cited = AppearanceChoiceField(queryset=Appearance.objects.none(), label="took the claim from")
+    citing = AppearanceChoiceField(queryset=Appearance.objects.none(), label=_("This appearance"))
+    kind = forms.ChoiceField(choices=CitationKind.choices, initial=CitationKind.CITED, label=_("Kind"))
+    cited = AppearanceChoiceField(queryset=Appearance.objects.none(), label=_("took the claim from"))
     note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=says_limit(Citation, "note")
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Note"),
+        help_text=says_limit(Citation, "note"),
     )
 
     def __init__(self, *args: object, claim: Claim, **kwargs: object) -> None:
@@ -148,16 +175,17 @@ class CitationForm(ServiceForm):
 
 class EvidenceForm(ServiceForm):
     prefix = "evidence"
-    success_message = "Evidence added; the responsibility status follows the latest evidence."
+    success_message = _("Evidence added; the responsibility status follows the latest evidence.")
 
-    stance = forms.ChoiceField(choices=Stance.choices)
-    date = forms.DateField(widget=DateInput)
-    actor = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="By actor")
-    appearance = AppearanceChoiceField(queryset=Appearance.objects.none(), required=False)
-    url = forms.URLField(required=False, label="URL", assume_scheme="https")
+    stance = forms.ChoiceField(choices=Stance.choices, label=_("Stance"))
+    date = forms.DateField(widget=DateInput, label=_("Date"))
+    actor = NameChoiceField(queryset=Actor.objects.order_by("name"), required=False, label=_("By actor"))
+    appearance = AppearanceChoiceField(queryset=Appearance.objects.none(), required=False, label=_("Appearance"))
+    url = forms.URLField(required=False, label=_("URL"), assume_scheme="https")
     note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        label=_("Note"),
         help_text=says_limit(StatusEvidence, "note"),
     )
 
@@ -170,6 +198,10 @@ class EvidenceForm(ServiceForm):
         return evidence_create(claim=self.claim, by=by, **self.cleaned_data)
 
 
+# The label of the comment a step cannot go without (Step.needs_comment).
+REQUIRED_COMMENT = {"comment": _("Comment (required)"), "reason": _("Reason (required)")}
+
+
 class TransitionForm(ServiceForm):
     """One review step (submit, approve, reject, retract) with its comment or reason."""
 
@@ -178,6 +210,7 @@ class TransitionForm(ServiceForm):
     step = forms.ChoiceField(choices=[(name, name) for name in STEPS], widget=forms.HiddenInput)
     comment = forms.CharField(
         required=False,
+        label=_("Comment"),
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
         help_text=says_limit(ReviewTransition, "comment"),
     )
@@ -197,14 +230,14 @@ class TransitionForm(ServiceForm):
         # The step says whether a comment is needed; the label and the browser hint follow it.
         field = self.fields["comment"]
         if step.needs_comment:
-            field.label = f"{step.needs_comment.capitalize()} (required)"
+            field.label = REQUIRED_COMMENT.get(step.needs_comment, _("Comment (required)"))
             field.widget.attrs["required"] = True
         else:
-            field.label = "Comment (optional)"
+            field.label = _("Comment (optional)")
 
     @property
     def success_message(self) -> str:
-        return f"{self.step_obj.label}: done." if self.step_obj else "Done."
+        return gettext("%(step)s: done.") % {"step": self.step_obj.label} if self.step_obj else gettext("Done.")
 
     def perform(self, *, by: AbstractBaseUser) -> Claim:
         return claim_transition(
@@ -214,13 +247,13 @@ class TransitionForm(ServiceForm):
 
 class ReliabilityForm(ServiceForm):
     prefix = "grade"
-    success_message = "Reliability grade saved."
+    success_message = _("Reliability grade saved.")
 
-    reliability = forms.ChoiceField(choices=Reliability.choices)
+    reliability = forms.ChoiceField(choices=Reliability.choices, label=_("Reliability"))
     reliability_note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Why",
+        label=_("Why"),
         help_text=says_limit(Outlet, "reliability_note"),
     )
 
@@ -234,11 +267,13 @@ class ReliabilityForm(ServiceForm):
 
 
 class ImportForm(ServiceForm):
-    success_message = "File received: it is being imported. This page shows how far it has got."
+    success_message = _("File received: it is being imported. This page shows how far it has got.")
 
-    file = forms.FileField(help_text="JSON Lines or CSV, in the format below.")
+    file = forms.FileField(label=_("File"), help_text=_("JSON Lines or CSV, in the format below."))
     format = forms.ChoiceField(
-        choices=[("", "From the file"), *((name, name.upper()) for name in sorted(READERS))], required=False
+        choices=[("", _("From the file")), *((name, name.upper()) for name in sorted(READERS))],
+        required=False,
+        label=_("Format"),
     )
 
     def perform(self, *, by: AbstractBaseUser) -> Job:
@@ -247,23 +282,27 @@ class ImportForm(ServiceForm):
 
 
 class ClaimCreateForm(ServiceForm):
-    success_message = "Claim recorded as a draft. Add where it appeared, then submit it for review."
+    success_message = _("Claim recorded as a draft. Add where it appeared, then submit it for review.")
 
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-        help_text=says_limit(Claim, "text", "One assertion: a sentence or a paragraph."),
+        label=_("Text"),
+        help_text=says_limit(Claim, "text", _("One assertion: a sentence or a paragraph.")),
     )
     language = forms.CharField(
-        required=False, max_length=8, help_text="ISO 639-1 (ar, fa, en …); left blank, it is detected from the text."
+        required=False,
+        max_length=8,
+        label=_("Language"),
+        help_text=_("ISO 639-1 (ar, fa, en …); left blank, it is detected from the text."),
     )
-    kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.ATTRIBUTION)
-    subject = forms.ModelChoiceField(queryset=Actor.objects.order_by("name"), required=False, label="Subject actor")
-    event = forms.ModelChoiceField(queryset=Event.objects.order_by("-date", "title"), required=False)
+    kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.ATTRIBUTION, label=_("Kind"))
+    subject = NameChoiceField(queryset=Actor.objects.order_by("name"), required=False, label=_("Subject actor"))
+    event = NameChoiceField(queryset=Event.objects.order_by("-date", "title"), required=False, label=_("Event"))
     notes = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=says_limit(Claim, "notes")
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Notes"), help_text=says_limit(Claim, "notes")
     )
     record_anyway = forms.BooleanField(
-        required=False, label="Record it anyway: it is not one of the claims listed above"
+        required=False, label=_("Record it anyway: it is not one of the claims listed above")
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -288,7 +327,7 @@ class ClaimCreateForm(ServiceForm):
 class AsOfForm(forms.Form):
     """The claim page's "as of" date: what was known on that day (SPEC §6.7), read by the API's rule."""
 
-    as_of = forms.CharField(required=False, widget=DateInput, label="As of")
+    as_of = forms.CharField(required=False, widget=DateInput, label=_("As of"))
 
     def clean_as_of(self) -> date | None:
         try:

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from math import ceil
 
+from django.utils.translation import gettext as _
+
+from claims.choices import CitationKind
 from claims.selectors.chains import Chain, ChainEdge, ChainNode
 
 NODE_W = 184
@@ -70,6 +73,11 @@ class GraphEdge:
     label_x: int
     label_y: int
 
+    @property
+    def kind_label(self) -> str:
+        """How it was taken, in the reader's language (the class keeps the stored value)."""
+        return CitationKind(self.kind).label.lower() if self.kind in CitationKind.values else self.kind
+
 
 @dataclass(frozen=True)
 class Lane:
@@ -105,6 +113,29 @@ class GraphLayout:
     legend: list[LegendEntry]
     node_w: int = NODE_W
     node_h: int = NODE_H
+    # Drawn for a right-to-left page: time runs right to left, and a box reads from its right edge.
+    rtl: bool = False
+
+    @property
+    def text_direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+    @property
+    def text_x(self) -> int:
+        """Where a box's words start, from the side its bar is drawn on."""
+        return NODE_W - 16 if self.rtl else 16
+
+    @property
+    def bar_x(self) -> int:
+        return NODE_W - 6 if self.rtl else 0
+
+    @property
+    def tag_x(self) -> int:
+        return 6 if self.rtl else NODE_W - 58
+
+    @property
+    def lane_title_x(self) -> int:
+        return self.width - 12 if self.rtl else 12
 
     @property
     def is_empty(self) -> bool:
@@ -179,7 +210,7 @@ def _lanes(lane_keys: list[int | None], rows_in_lane: dict[int | None, int]) -> 
     lanes, y = [], AXIS_H
     for key in lane_keys:
         height = LANE_PAD_TOP + rows_in_lane[key] * (NODE_H + ROW_GAP) - ROW_GAP + LANE_PAD_BOTTOM
-        title = "Draws on several groups" if key is None else f"Independent group {key + 1}"
+        title = _("Draws on several groups") if key is None else _("Independent group %(number)d") % {"number": key + 1}
         lanes.append(Lane(group=key, y=y, height=height, colour=colour_of(key), title=title))
         y += height + LANE_GAP
     return lanes
@@ -262,9 +293,10 @@ def _legend(chain: Chain, names: dict[int, str], lane_keys: list[int | None]) ->
     entries = []
     for index, members in enumerate(chain.independent_groups):
         outlets = list(dict.fromkeys(names[m] for m in members if m in names))
-        entries.append(LegendEntry(index, colour_of(index), f"Independent group {index + 1}", outlets))
+        title = _("Independent group %(number)d") % {"number": index + 1}
+        entries.append(LegendEntry(index, colour_of(index), title, outlets))
     if None in lane_keys:
-        entries.append(LegendEntry(None, MIXED, "Draws on several groups", []))
+        entries.append(LegendEntry(None, MIXED, _("Draws on several groups"), []))
     return entries
 
 

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from claims.choices import ReviewState
 from claims.models import Claim
@@ -74,7 +75,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
         return _queue_page(request)
     claim_id = request.POST.get("claim", "")
     if not re.fullmatch(ID_PATTERN, claim_id):
-        raise Http404("No such claim.")
+        raise Http404(_("No such claim."))
     claim = get_object_or_404(claim_queryset(request.user).select_related("created_by"), pk=int(claim_id))
     form = TransitionForm(request.POST, claim=claim)
     if form.save(by=request.user) is None:

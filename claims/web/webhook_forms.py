@@ -56,7 +56,7 @@ class SubscriptionForm(ServiceForm):
         super().__init__(*args, **kwargs)
         choices = filter_choices()
         for name, (source, empty) in PICKERS.items():
-            self.fields[name].widget = forms.Select(choices=[("", empty), *choices[source]])
+            self.fields[name].widget = forms.Select(choices=[("", empty), *choices[source]], attrs={"dir": "auto"})
 
     def perform(self, *, by: AbstractBaseUser) -> Subscription:
         data = self.cleaned_data

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from claims.models import Delivery, Subscription
@@ -79,10 +80,10 @@ def webhook_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespo
         delivery_id = as_id(request.POST.get("delivery", ""))
         delivery = Delivery.objects.filter(subscription=subscription, pk=delivery_id).first() if delivery_id else None
         if delivery is None:
-            raise Http404("No such delivery of this subscription.")
+            raise Http404(_("No such delivery of this subscription."))
         form = RedeliverForm(request.POST, delivery=delivery)
     else:
-        raise Http404("No such action.")
+        raise Http404(_("No such action."))
     if form.save(by=request.user) is not None:
         messages.success(request, form.success_message)
         return redirect("web:webhook-detail", pk=subscription.pk)

@@ -6,7 +6,8 @@
   if (!card) return;
   var url = card.getAttribute("data-job-url");
   var field = function (name) { return card.querySelector('[data-job-field="' + name + '"]'); };
-  var labels = { queued: "Queued", running: "Running", done: "Done", failed: "Failed" };
+  // The states in the page's language, as the page wrote them (data-word-queued …).
+  var label = function (state) { return card.getAttribute("data-word-" + state) || state; };
   var steps = card.querySelector("[data-steps]");
 
   function showSteps(job) {
@@ -28,7 +29,7 @@
       field("done").textContent = job.done;
     }
     var state = field("state");
-    if (state) state.textContent = labels[job.state] || job.state;
+    if (state) state.textContent = label(job.state);
     showSteps(job);
   }
 

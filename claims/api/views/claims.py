@@ -5,6 +5,7 @@ from datetime import date
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -169,8 +170,10 @@ class ClaimViewSet(ServiceViewSet):
         if found is None:
             # Who may merge is judged before the input, as in the workflow: a consumer hears 403.
             require_perm(self.request.user, REVIEW)
-            raise serializers.ValidationError({"into": ["Give the id of the claim to merge into." if into is None
-                                                        else f"No claim {into}."]})  # fmt: skip
+            missing = _("Give the id of the claim to merge into.")
+            raise serializers.ValidationError(
+                {"into": [missing if into is None else _("No claim %(id)d.") % {"id": into}]}
+            )
         return found
 
     @extend_schema(
