@@ -28,10 +28,10 @@ from claims.errors import Forbidden, InvalidInput, NotAllowed
 from claims.fastpath.history_rows import history_copy
 from claims.models import Appearance, Citation, Claim, ClaimMerge, StatusEvidence, SuggestedCitation
 from claims.roles import REVIEW
-from claims.selectors.authorship import claim_contributions
 from claims.services.persistence import HISTORY_REASON_LENGTH, check_value, require_perm
 from claims.services.rescoring import claims_rescore
 from claims.services.webhook_events import record_claim_event
+from claims.services.workflow import own_part
 
 Requester = AbstractBaseUser | AnonymousUser | None
 # What moves with a claim, by the name ClaimMerge.moved keeps its ids under; suggestions keep no history.
@@ -44,15 +44,16 @@ def _check_four_eyes(claims: list[Claim], by: Requester) -> None:
     it for claims they created or wrote part of (the rule approve follows, workflow.py)."""
     if by is None or not any(c.review_state == ReviewState.PUBLISHED for c in claims):
         return
-    if any(c.created_by_id == by.pk for c in claims):
+    found = own_part(claims, by)
+    if found is None:
+        return
+    claim, part = found
+    if part is None:
         raise Forbidden(_("Four eyes: you cannot merge a published claim with one you created; another reviewer must."))
-    contributed = claim_contributions([c.pk for c in claims], by.pk)
-    if contributed:
-        claim_id, what = next(iter(contributed.items()))
-        raise Forbidden(
-            _("Four eyes: you wrote part of claim %(claim)d (%(what)s); another reviewer must merge these.")
-            % {"claim": claim_id, "what": what}
-        )
+    raise Forbidden(
+        _("Four eyes: you wrote part of claim %(claim)d (%(what)s); another reviewer must merge these.")
+        % {"claim": claim.pk, "what": part}
+    )
 
 
 def _check_reason(reason: str, missing: str) -> str:

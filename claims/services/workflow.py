@@ -81,15 +81,32 @@ def _check_requester(step: Step, claim: Claim, by: Requester, contributed: dict[
     require_perm(by, step.permission)
     if step is not APPROVE:
         return
-    if claim.created_by_id is not None and claim.created_by_id == by.pk:
+    found = own_part([claim], by, contributed)
+    if found is None:
+        return
+    if found[1] is None:
         raise Forbidden(_("Four eyes: you cannot approve a claim you created; another reviewer must."))
+    raise Forbidden(
+        _("Four eyes: you cannot approve a claim you wrote part of (%(part)s); another reviewer must.")
+        % {"part": found[1]}
+    )
+
+
+def own_part(
+    claims: list[Claim], by: AbstractBaseUser, contributed: dict[int, str] | None = None
+) -> tuple[Claim, str | None] | None:
+    """The four-eyes rule's finding, which each decision (approve, merge) words for itself: the first of
+    these claims the user created (with None), else the first they wrote part of (with how), else None.
+    `contributed` is what `claim_contributions` says of this user, if already read."""
+    for claim in claims:
+        if claim.created_by_id is not None and claim.created_by_id == by.pk:
+            return claim, None
     if contributed is None:
-        contributed = claim_contributions([claim.pk], by.pk)
-    if claim.pk in contributed:
-        raise Forbidden(
-            _("Four eyes: you cannot approve a claim you wrote part of (%(part)s); another reviewer must.")
-            % {"part": contributed[claim.pk]}
-        )
+        contributed = claim_contributions([claim.pk for claim in claims], by.pk)
+    for claim in claims:
+        if claim.pk in contributed:
+            return claim, contributed[claim.pk]
+    return None
 
 
 def _check_state(step: Step, claim: Claim) -> None:
