@@ -6,11 +6,13 @@ the loop only talks to the browser.
 """
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connections
 
 from claims.services.background import Work, executor
@@ -52,23 +54,33 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def outbound_work_after_responses(live_server, outbound_work_waits, monkeypatch) -> Iterator[None]:
     """The live server's requests commit, so its outbound work (a capture's fetch, a webhook try)
-    runs on the executor's threads after each response, as on the embedded default. An in-memory
-    SQLite test database is one connection that the live server shares among its threads; the
-    executor's threads take it too, as a second connection would meet table locks, not waits."""
+    and the work that waits for the response (meaning vectors) run on the executor's threads after
+    each response, as on the embedded default. An in-memory SQLite test database is one connection
+    that the live server shares among its threads: the executor's threads take it too (a second
+    connection would meet table locks, not waits), and one thing at a time uses it, a request or a
+    task, as two transactions cannot interleave on one connection."""
     shared = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()}
-    submit = executor.submit
+    if shared:
+        one_at_a_time = threading.Lock()
+        submit, handle = executor.submit, WSGIHandler.__call__
 
-    def submit_sharing(work: Work) -> None:
-        def run() -> object:
-            for alias, conn in shared.items():
-                connections[alias] = conn
-            return work.run()
+        def submit_sharing(work: Work) -> None:
+            def run() -> object:
+                for alias, conn in shared.items():
+                    connections[alias] = conn
+                with one_at_a_time:
+                    return work.run()
 
-        submit(Work(work.name, run))
+            submit(Work(work.name, run))
 
-    for conn in shared.values():
-        conn.inc_thread_sharing()
-    monkeypatch.setattr(executor, "submit", submit_sharing)
+        def handle_alone(self: WSGIHandler, environ: dict, start_response: object) -> object:
+            with one_at_a_time:
+                return handle(self, environ, start_response)
+
+        for conn in shared.values():
+            conn.inc_thread_sharing()
+        monkeypatch.setattr(executor, "submit", submit_sharing)
+        monkeypatch.setattr(WSGIHandler, "__call__", handle_alone)
     executor.threaded = True
     yield
     executor.drain(timeout=30)
