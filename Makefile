@@ -51,7 +51,6 @@ TEST_PROCESSES ?= 2
 test: $(VENV)/.dev lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) manage.py compilemessages -l ar -l fa
 	$(PY) -m pytest -m "not slow" -n $(TEST_PROCESSES)
 	$(PY) -m pytest -m slow
 
